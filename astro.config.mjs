@@ -1,0 +1,53 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { unified } from '@astrojs/markdown-remark';
+import starlight from '@astrojs/starlight';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkMermaidSvg } from './src/site/remark-mermaid.ts';
+import { rehypeMathPagefindIgnore } from './src/site/rehype-math-pagefind.ts';
+import { sidebar } from './src/site/sidebar.ts';
+
+// SITE and BASE let the same build serve from a domain root or a project path (GitHub Pages).
+const site = process.env.SITE ?? 'https://backbone-notebook.example.org';
+const base = process.env.BASE ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    // Astro 7's default processor ignores remark/rehype plugins; the unified one runs them.
+    processor: unified({
+      remarkPlugins: [remarkMath, remarkMermaidSvg],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], rehypeMathPagefindIgnore],
+    }),
+  },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro's MDX compiler emits its own "use astro:head-inject" directive into every chapter;
+        // the bundler's note about it is not about our content. Every other warning stays visible.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  integrations: [
+    starlight({
+      title: 'Backbone Notebook',
+      description:
+        'An interactive notebook on the CNN backbones behind semantic segmentation: every shape, parameter, MAC and receptive field computed live.',
+      // Chapters live in ./content, outside Starlight's default src/content/docs.
+      markdown: { processedDirs: ['./content'] },
+      customCss: ['katex/dist/katex.min.css', './src/styles/notebook.css'],
+      sidebar,
+      lastUpdated: false,
+      pagination: true,
+      credits: false,
+      components: {},
+    }),
+  ],
+});

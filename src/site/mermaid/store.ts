@@ -1,0 +1,57 @@
+/**
+ * Build-time Mermaid without a browser: diagrams are rendered once by `npm run diagrams`
+ * (headless Chromium) and kept in src/diagrams/ as SVG files named by a hash of their
+ * source and theme. The build only reads those files, so a reader who clones the repo
+ * needs no browser; a changed diagram has a new hash, so a stale SVG can never be used.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+export const THEMES = ['light', 'dark'] as const;
+export type DiagramTheme = (typeof THEMES)[number];
+
+/** Bump when the rendering options change, so every diagram is re-rendered. */
+export const RENDER_VERSION = 'mermaid11-v1';
+
+export const DIAGRAM_DIR = fileURLToPath(new URL('../../diagrams/', import.meta.url));
+
+export function normaliseSource(source: string): string {
+  return source.replace(/\r\n/g, '\n').trim() + '\n';
+}
+
+export function diagramHash(source: string): string {
+  return createHash('sha256')
+    .update(RENDER_VERSION + '\0' + normaliseSource(source))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export function diagramPath(hash: string, theme: DiagramTheme): string {
+  return join(DIAGRAM_DIR, `${hash}.${theme}.svg`);
+}
+
+export class MissingDiagramError extends Error {
+  constructor(
+    readonly hash: string,
+    readonly file: string,
+  ) {
+    super(
+      `Mermaid diagram ${hash} in ${file} has no rendered SVG. Run \`npm run diagrams\` and commit src/diagrams/.`,
+    );
+  }
+}
+
+export function readDiagram(source: string, theme: DiagramTheme, file: string): string {
+  const hash = diagramHash(source);
+  const path = diagramPath(hash, theme);
+  if (!existsSync(path)) throw new MissingDiagramError(hash, file);
+  return readFileSync(path, 'utf8');
+}
+
+/** Every ```mermaid fence in a Markdown/MDX text. */
+export function mermaidSources(markdown: string): string[] {
+  const fences = markdown.matchAll(/^([ \t]*)(`{3,}|~{3,})mermaid[^\n]*\n([\s\S]*?)^\1\2[ \t]*$/gm);
+  return [...fences].map((m) => m[3] ?? '');
+}

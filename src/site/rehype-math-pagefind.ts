@@ -1,0 +1,17 @@
+/**
+ * KaTeX emits every formula twice (MathML for assistive tech, HTML for the eye); Pagefind
+ * would index both as noise. Keep rendered math out of the search index.
+ */
+import { visit } from 'unist-util-visit';
+import type { Root, Element } from 'hast';
+
+export function rehypeMathPagefindIgnore() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const classes = node.properties?.className;
+      if (Array.isArray(classes) && (classes.includes('katex') || classes.includes('katex-display'))) {
+        node.properties['dataPagefindIgnore'] = '';
+      }
+    });
+  };
+}

@@ -131,9 +131,10 @@ interface BlockArgs {
   readonly strideOn: '1x1' | '3x3';
 }
 
-function conv3x3(name: string, out: number, stride: number, dilation: number): LayerSpec {
+function conv3x3(name: string, out: number, stride: number, dilation: number, from?: string): LayerSpec {
   return {
     name,
+    ...(from !== undefined ? { from } : {}),
     kind: 'conv',
     out,
     kernel: 3,
@@ -174,9 +175,8 @@ function residualTail(a: BlockArgs, mainLast: string, outChannels: number): Laye
 
 function basicBlock(a: BlockArgs): LayerSpec[] {
   const n = a.name;
-  const first = conv3x3(`${n}.conv1`, a.planes, a.stride, 1);
   return [
-    { ...first, from: a.input },
+    conv3x3(`${n}.conv1`, a.planes, a.stride, 1, a.input),
     { name: `${n}.bn1`, kind: 'bn' },
     { name: `${n}.relu1`, kind: 'act', fn: 'relu' },
     conv3x3(`${n}.conv2`, a.planes, 1, 1),

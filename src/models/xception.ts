@@ -21,14 +21,15 @@ import type { LayerSpec, Network } from '../calc/types';
 
 export type XceptionOptions = Record<string, never>;
 
-function sep(block: string, i: number, out: number, act: 'before' | 'after' | 'none'): LayerSpec[] {
+/** [ReLU] SeparableConv2D 3×3 'same' (no bias) + BN [ReLU]; `from` goes on the first node. */
+function sep(block: string, i: number, out: number, act: 'before' | 'after' | 'none', from?: string): LayerSpec[] {
   const p = `${block}.sepconv${i}`;
-  const relu: LayerSpec = { name: `${p}_act`, kind: 'act', fn: 'relu' };
+  const f = from !== undefined ? { from } : {};
   return [
-    ...(act === 'before' ? [relu] : []),
-    { name: p, kind: 'separable', out, kernel: 3, padding: 'same', bias: false },
+    ...(act === 'before' ? [{ name: `${p}_act`, kind: 'act', fn: 'relu', ...f } as const] : []),
+    { name: p, kind: 'separable', out, kernel: 3, padding: 'same', bias: false, ...(act === 'before' ? {} : f) },
     { name: `${p}_bn`, kind: 'bn' },
-    ...(act === 'after' ? [relu] : []),
+    ...(act === 'after' ? [{ name: `${p}_act`, kind: 'act', fn: 'relu' } as const] : []),
   ];
 }
 
@@ -39,13 +40,10 @@ function sep(block: string, i: number, out: number, act: 'before' | 'after' | 'n
  */
 function downBlock(n: number, input: string, a: number, b: number, leadingRelu: boolean): LayerSpec[] {
   const block = `block${n}`;
-  const first = sep(block, 1, a, leadingRelu ? 'before' : 'none');
-  const firstNode = first[0] as LayerSpec;
   return [
     { name: `${block}.residual`, kind: 'conv', out: b, kernel: 1, stride: 2, padding: 'same', bias: false, from: input },
     { name: `${block}.residual_bn`, kind: 'bn' },
-    { ...firstNode, from: input },
-    ...first.slice(1),
+    ...sep(block, 1, a, leadingRelu ? 'before' : 'none', input),
     ...sep(block, 2, b, 'before'),
     { name: `${block}.pool`, kind: 'maxpool', kernel: 3, stride: 2, padding: 'same' },
     { name: `${block}.add`, kind: 'add', from: [`${block}.pool`, `${block}.residual_bn`] },
@@ -56,10 +54,8 @@ function downBlock(n: number, input: string, a: number, b: number, leadingRelu: 
 /** Middle flow module: 3 × (ReLU, separable 728, BN), identity shortcut. */
 function middleBlock(n: number, input: string): LayerSpec[] {
   const block = `block${n}`;
-  const first = sep(block, 1, 728, 'before');
   return [
-    { ...(first[0] as LayerSpec), from: input },
-    ...first.slice(1),
+    ...sep(block, 1, 728, 'before', input),
     ...sep(block, 2, 728, 'before'),
     ...sep(block, 3, 728, 'before'),
     { name: `${block}.add`, kind: 'add', from: [`${block}.sepconv3_bn`, input] },

@@ -1,0 +1,148 @@
+/**
+ * Browser side of the widget contract: one custom element class per widget definition.
+ * It reads the fields, validates them (src/site/fields.ts), re-renders the output with the
+ * same pure render the server used, and mirrors valid state into the URL query
+ * (`?<ns>.<field>=value`). Bad input marks the field, shows a message and keeps the last
+ * good result. Nothing here throws to the console.
+ */
+import { parseField } from '../../src/site/fields.ts';
+import type { WidgetDef, WidgetLabels, WidgetValues } from '../../src/site/widget.ts';
+
+type AnyDef = WidgetDef<WidgetValues, WidgetLabels>;
+
+export function registerWidget(def: AnyDef): void {
+  const tag = `nb-${def.name}`;
+  if (customElements.get(tag)) return;
+  customElements.define(
+    tag,
+    class extends NotebookCell {
+      protected readonly def = def;
+    },
+  );
+}
+
+abstract class NotebookCell extends HTMLElement {
+  protected abstract readonly def: AnyDef;
+  private labels: WidgetLabels = {};
+  private initial: WidgetValues = {};
+  private ns = '';
+
+  connectedCallback(): void {
+    this.ns = this.dataset.ns ?? this.def.name;
+    this.labels = safeJson(this.dataset.labels) ?? this.def.labels;
+    this.initial = safeJson(this.dataset.initial) ?? this.def.defaults;
+    const form = this.querySelector<HTMLFormElement>('[data-inputs]');
+    form?.addEventListener('input', () => this.update(true));
+    form?.addEventListener('change', () => this.update(true));
+    form?.addEventListener('keydown', (event) => this.step(event));
+    const reset = this.querySelector<HTMLButtonElement>('[data-reset]');
+    if (reset) {
+      reset.hidden = false;
+      reset.addEventListener('click', () => this.reset());
+    }
+    if (this.applyUrlState()) this.update(false);
+  }
+
+  private field(name: string): HTMLInputElement | HTMLSelectElement | null {
+    return this.querySelector(`[data-inputs] [name="${name}"]`);
+  }
+
+  /** Fills fields from `?ns.field=` parameters; hostile values are validated like typing. */
+  private applyUrlState(): boolean {
+    const params = new URLSearchParams(location.search);
+    let applied = false;
+    for (const name of Object.keys(this.def.fields)) {
+      const value = params.get(`${this.ns}.${name}`);
+      const input = this.field(name);
+      if (value === null || !input) continue;
+      input.value = value.slice(0, 64);
+      applied = true;
+    }
+    return applied;
+  }
+
+  /** ArrowUp/ArrowDown step whole-number fields, like a spin button. */
+  private step(event: KeyboardEvent): void {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    const field = this.def.fields[input.name];
+    const current = Number(input.value);
+    if (field?.kind !== 'int' || !Number.isInteger(current)) return;
+    const next = Math.min(field.max, Math.max(field.min, current + (event.key === 'ArrowUp' ? 1 : -1)));
+    event.preventDefault();
+    input.value = String(next);
+    this.update(true);
+  }
+
+  private reset(): void {
+    for (const [name, value] of Object.entries(this.initial)) {
+      const input = this.field(name);
+      if (input) input.value = String(value);
+    }
+    this.update(true);
+  }
+
+  private update(writeUrl: boolean): void {
+    const values: WidgetValues = {};
+    let valid = true;
+    for (const [name, def] of Object.entries(this.def.fields)) {
+      const input = this.field(name);
+      if (!input) continue;
+      const result = parseField(input.value, def);
+      this.mark(name, result.ok ? '' : result.message);
+      if (result.ok) values[name] = result.value;
+      else valid = false;
+    }
+    this.cellMessage('');
+    if (!valid) return;
+    let html: string;
+    let summary: string;
+    try {
+      html = this.def.render(values, this.labels);
+      summary = this.def.summary(values, this.labels);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const blamed = error instanceof Error ? this.def.blame?.(error, values) : undefined;
+      if (blamed !== undefined) this.mark(String(blamed), message);
+      else this.cellMessage(message);
+      return;
+    }
+    const output = this.querySelector('[data-output]');
+    const live = this.querySelector('[data-summary]');
+    if (output) output.innerHTML = html;
+    if (live && live.textContent !== summary) live.textContent = summary;
+    if (writeUrl) this.writeUrl(values);
+  }
+
+  private mark(name: string, message: string): void {
+    const input = this.field(name);
+    const slot = this.querySelector<HTMLElement>(`[data-msg-for="${name}"]`);
+    if (input) {
+      if (message) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+    if (slot) slot.textContent = message;
+  }
+
+  private cellMessage(message: string): void {
+    const slot = this.querySelector('[data-cell-msg]');
+    if (slot) slot.textContent = message;
+  }
+
+  private writeUrl(values: WidgetValues): void {
+    const url = new URL(location.href);
+    for (const [name, value] of Object.entries(values)) {
+      if (value === this.initial[name]) url.searchParams.delete(`${this.ns}.${name}`);
+      else url.searchParams.set(`${this.ns}.${name}`, String(value));
+    }
+    history.replaceState(history.state, '', url);
+  }
+}
+
+function safeJson<T>(text: string | undefined): T | undefined {
+  try {
+    return text ? (JSON.parse(text) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The widget contract, as a type. A widget is a pure definition (fields, defaults, labels,
+ * render) shared by its Astro component (server render, readable without JavaScript) and
+ * its custom element (live updates in the browser). See README, "Adding a widget".
+ */
+import type { FieldDef } from './fields.ts';
+
+export type WidgetValues = Record<string, number | string>;
+export type WidgetLabels = Record<string, string>;
+
+export interface WidgetDef<V extends WidgetValues, L extends WidgetLabels> {
+  /** `data-widget` value, custom element name suffix (`nb-<name>`), default URL namespace. */
+  readonly name: string;
+  readonly fields: { readonly [K in keyof V]: FieldDef };
+  readonly defaults: V;
+  /** Every visible string; a translated chapter passes its own through the component's `labels` prop. */
+  readonly labels: L;
+  /** One line for the live region: what changed, in words. */
+  summary(values: V, labels: L): string;
+  /** The output area's HTML (derivation, then result). May throw the core's CalcError. */
+  render(values: V, labels: L): string;
+  /** Which field to mark invalid when the core rejects a combination of values. */
+  blame?(error: Error, values: V): keyof V | undefined;
+}
+
+/** Values for the first render: defaults overridden by a chapter's `initial` prop. */
+export function initialValues<V extends WidgetValues>(def: WidgetDef<V, WidgetLabels>, initial?: Partial<V>): V {
+  return { ...def.defaults, ...initial };
+}

@@ -23,6 +23,8 @@ interface NodeBase {
    * called "input". Merge nodes (concat, add) list two or more.
    */
   readonly from?: string | readonly string[];
+  /** The paper's name for this layer when it differs from the module path ("conv5_3", "fc6"). */
+  readonly label?: string;
 }
 
 export interface ConvSpec extends NodeBase {
@@ -170,6 +172,8 @@ export interface ParamCount {
 
 export interface LayerRow {
   readonly name: string;
+  /** The node's paper label, when it has one. */
+  readonly label?: string;
   readonly kind: LayerKind;
   /** Shape of the (first) input. */
   readonly input: Shape;

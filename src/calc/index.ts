@@ -1,0 +1,23 @@
+/** Public API of the calc core: the IR, analyse(), per-layer formulas, receptive fields, formatting. */
+export type * from './types';
+export { CalcError, isCalcError, type CalcErrorCode } from './errors';
+export { analyse, INPUT_NAME, type StackInput } from './analyse';
+export { convOutputSize, effectiveKernel, samePadding, type SidePadding } from './geometry';
+export { convParams, convMacs, type ConvCountArgs } from './layers/conv';
+export { separableParams, separableMacs, type SeparableCountArgs } from './layers/separable';
+export { linearParams, linearMacs } from './layers/linear';
+export { bnParams } from './layers/norm';
+export {
+  INPUT_FIELD,
+  mergeReceptiveFields,
+  receptiveFieldTable,
+  rfBackwardStep,
+  rfCentre,
+  rfForwardStep,
+  type AxisField,
+  type RfBackwardRow,
+  type RfForwardRow,
+  type RfStackLayer,
+  type RfTable,
+} from './receptive-field';
+export { formatCompact, formatCount, formatPair, formatShape } from './format';

@@ -1,0 +1,22 @@
+/** Activations and dropout: per-element, no parameters, no counted compute. */
+import { CalcError } from '../errors';
+import type { ActivationSpec, DropoutSpec } from '../types';
+import { inRange } from '../validate';
+import { oneInput, passThrough, type LayerResult, type Tensor } from './tensor';
+
+const ACTIVATIONS: Readonly<Record<ActivationSpec['fn'], string>> = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' };
+
+export function activation(spec: ActivationSpec, inputs: readonly Tensor[]): LayerResult {
+  const input = oneInput(spec.name, spec.kind, inputs);
+  const label = Object.hasOwn(ACTIVATIONS, spec.fn) ? ACTIVATIONS[spec.fn] : undefined;
+  if (label === undefined) {
+    throw new CalcError('bad-parameter', spec.name, `fn must be one of ${Object.keys(ACTIVATIONS).join(', ')}, got ${JSON.stringify(spec.fn)}`);
+  }
+  return passThrough(input, label);
+}
+
+export function dropout(spec: DropoutSpec, inputs: readonly Tensor[]): LayerResult {
+  const input = oneInput(spec.name, spec.kind, inputs);
+  const p = inRange(spec.name, 'p', spec.p, 0, 1);
+  return passThrough(input, `dropout, p ${p}`);
+}

@@ -3,7 +3,11 @@
  */
 import { CalcError, type Network } from '../calc/index';
 import { alexnet, alexnet_2012 } from './alexnet';
+import { googlenet, googlenet2014 } from './googlenet';
+import { inceptionV3 } from './inception-v3';
+import { resnet18, resnet34, resnet50, resnet101, resnet152 } from './resnet';
 import { vgg11, vgg11_bn, vgg13, vgg13_bn, vgg16, vgg16_bn, vgg19, vgg19_bn } from './vgg';
+import { xception } from './xception';
 
 export interface NetworkOptions {
   /** Build the auxiliary classifier heads (GoogLeNet, Inception v3). */
@@ -33,6 +37,16 @@ const ENTRIES: Readonly<Record<string, Entry>> = {
   vgg16_bn: { build: vgg16_bn },
   vgg19: { build: vgg19 },
   vgg19_bn: { build: vgg19_bn },
+  googlenet: { build: googlenet, options: ['aux'] },
+  googlenet_2014: { build: googlenet2014, options: ['aux'] },
+  inception_v3: { build: inceptionV3, options: ['aux'] },
+  xception: { build: () => xception() },
+  // BasicBlock ResNets take outputStride only to give torchvision's "no dilation in BasicBlock" error for 16/8.
+  resnet18: { build: resnet18, options: ['outputStride'] },
+  resnet34: { build: resnet34, options: ['outputStride'] },
+  resnet50: { build: resnet50, options: ['strideOn', 'outputStride'] },
+  resnet101: { build: resnet101, options: ['strideOn', 'outputStride'] },
+  resnet152: { build: resnet152, options: ['strideOn', 'outputStride'] },
   // ── Other model families go here, one line each, e.g.
   // googlenet: { build: googlenet, options: ['aux'] },
   // resnet50: { build: (o) => resnet50(o), options: ['strideOn', 'outputStride'] },

@@ -263,3 +263,17 @@ describe(`ResNet Table 1 data — ${PAPER}`, () => {
     expect(row(a, 'conv1').output[1]).toBe(resnetTable1.stem.outputSize);
   });
 });
+
+describe('registry entries (src/models/registry.ts)', () => {
+  it('getNetwork builds every ResNet; BasicBlock + outputStride 16 gives the builder\'s BasicBlock error', async () => {
+    const { getNetwork, networkOptions } = await import('../../src/models/registry');
+    expect(analyse(getNetwork('resnet50', { strideOn: '1x1', outputStride: 16 })).params.total).toBe(25_557_032);
+    expect(() => getNetwork('resnet18', { outputStride: 16 })).toThrow(/BasicBlock/);
+    expect(() => getNetwork('resnet18', { strideOn: '1x1' })).toThrow(CalcError);
+    expect(networkOptions('resnet101')).toEqual(['strideOn', 'outputStride']);
+    for (const id of ['googlenet', 'googlenet_2014', 'inception_v3']) expect(networkOptions(id)).toEqual(['aux']);
+    expect(networkOptions('xception')).toEqual([]);
+    expect(analyse(getNetwork('googlenet', { aux: true })).params.total).toBe(13_004_888);
+    expect(analyse(getNetwork('inception_v3', { aux: false })).params.total).toBe(23_834_568);
+  });
+});

@@ -2,7 +2,7 @@
 import { CalcError } from '../errors';
 import type { ConvSpec, Pair, ParamCount } from '../types';
 import { exact, optionalBoolean, positiveInt, positivePair } from '../validate';
-import { oneInput, pairText, paramCount, spatialInput, type LayerResult, type Tensor } from './tensor';
+import { kernelText, oneInput, paramCount, spatialInput, type LayerResult, type Tensor } from './tensor';
 import { slideWindow, windowDetail } from './window';
 
 export interface ConvCountArgs {
@@ -51,7 +51,7 @@ export function conv(spec: ConvSpec, inputs: readonly Tensor[]): LayerResult {
   const params = convParams(counts, spec.name);
   const macs = convMacs({ ...counts, outSize: w.out }, spec.name);
   const groups = spec.groups ?? 1;
-  let detail = `${pairText(w.kernel)} conv, ${spec.out}${windowDetail(w, spec)}`;
+  let detail = `${kernelText(w.kernel)} conv, ${spec.out}${windowDetail(w, spec)}`;
   if (groups > 1) detail += groups === inC ? ', depthwise' : `, groups ${groups}`;
   if (spec.bias === false) detail += ', no bias';
   return { output: [spec.out, w.out[0], w.out[1]], params, macs, rf: w.rf, detail };

@@ -2,7 +2,7 @@
 import { CalcError } from '../errors';
 import type { PoolSpec } from '../types';
 import { optionalBoolean, positivePair } from '../validate';
-import { NO_PARAMS, oneInput, pairText, spatialInput, type LayerResult, type Tensor } from './tensor';
+import { NO_PARAMS, kernelText, oneInput, pairText, spatialInput, type LayerResult, type Tensor } from './tensor';
 import { slideWindow, windowDetail } from './window';
 
 export function pool(spec: PoolSpec, inputs: readonly Tensor[]): LayerResult {
@@ -20,6 +20,6 @@ export function pool(spec: PoolSpec, inputs: readonly Tensor[]): LayerResult {
     throw new CalcError('bad-parameter', spec.name, `padding must be at most half the kernel (${pairText(w.kEff)})`);
   }
   const label = spec.kind === 'maxpool' ? 'max pool' : 'avg pool';
-  const detail = `${pairText(w.kernel)} ${label}${windowDetail(w, spec, w.kernel)}${ceil ? ', ceil' : ''}`;
+  const detail = `${kernelText(w.kernel)} ${label}${windowDetail(w, spec, w.kernel)}${ceil ? ', ceil' : ''}`;
   return { output: [shape[0], w.out[0], w.out[1]], params: NO_PARAMS, macs: 0, rf: w.rf, detail };
 }

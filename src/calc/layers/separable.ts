@@ -1,7 +1,7 @@
 /** Keras SeparableConv2D: depthwise k×k (multiplier m, no bias), then pointwise 1×1 to `out`. */
 import type { Pair, ParamCount, SeparableConvSpec } from '../types';
 import { exact, optionalBoolean, positiveInt, positivePair } from '../validate';
-import { oneInput, pairText, paramCount, spatialInput, type LayerResult, type Tensor } from './tensor';
+import { kernelText, oneInput, paramCount, spatialInput, type LayerResult, type Tensor } from './tensor';
 import { slideWindow, windowDetail } from './window';
 
 export interface SeparableCountArgs {
@@ -42,7 +42,7 @@ export function separable(spec: SeparableConvSpec, inputs: readonly Tensor[]): L
   const params = separableParams(counts, spec.name);
   const macs = separableMacs({ ...counts, outSize: w.out }, spec.name);
   const m = spec.depthMultiplier ?? 1;
-  let detail = `${pairText(w.kernel)} separable conv, ${spec.out}${windowDetail(w, spec)}`;
+  let detail = `${kernelText(w.kernel)} separable conv, ${spec.out}${windowDetail(w, spec)}`;
   if (m !== 1) detail += `, depth multiplier ${m}`;
   if (spec.bias === false) detail += ', no bias';
   return { output: [spec.out, w.out[0], w.out[1]], params, macs, rf: w.rf, detail };

@@ -59,3 +59,8 @@ export function formatDims(shape: Shape): string {
 export function pairText(p: readonly [number, number]): string {
   return p[0] === p[1] ? String(p[0]) : `${p[0]}×${p[1]}`;
 }
+
+/** Kernels always print both axes ("3×3 conv"), even when square. */
+export function kernelText(k: readonly [number, number]): string {
+  return `${k[0]}×${k[1]}`;
+}

@@ -1,0 +1,108 @@
+/** Command-line parsing for `npm run calc`: pure, so it is unit-tested without spawning. */
+import type { NetworkOptions } from '../models/registry';
+
+export const USAGE = `Usage: npm run --silent calc -- <model> [options]
+
+Prints per-layer shapes, parameters, MACs and receptive fields, then totals.
+
+Options:
+  --input N | HxW        input height and width (default: the model's, e.g. 224)
+  --aux | --no-aux       build auxiliary classifier heads (GoogLeNet, Inception v3)
+  --stride-on 1x1|3x3    ResNet bottleneck: where the downsampling stride sits
+  --output-stride 8|16|32  dilate later stages (ResNet, Xception)
+  --json                 print one JSON object instead of the table
+  -h, --help             show this help
+
+Counts: params = weights + biases + BN γ/β; MACs = multiply-accumulates of conv and
+linear layers; torchvision's "GFLOPS" column = MACs / 1e9.`;
+
+/** A mistake on the command line (exit code 2). */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface CliArgs {
+  readonly model: string;
+  /** [height, width] when --input was given. */
+  readonly input?: readonly [number, number];
+  readonly options: NetworkOptions;
+  readonly json: boolean;
+}
+
+export type ParsedArgs = { readonly help: true } | ({ readonly help: false } & CliArgs);
+
+function size(text: string): number {
+  if (!/^[0-9]+$/.test(text)) throw new UsageError(`--input takes N or HxW with whole numbers, got "${text}"`);
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--input sizes must be positive, got "${text}"`);
+  return n;
+}
+
+export function parseInput(text: string): readonly [number, number] {
+  const parts = text.split(/[x×]/);
+  if (parts.length === 1) {
+    const n = size(text);
+    return [n, n];
+  }
+  if (parts.length === 2) return [size(parts[0] ?? ''), size(parts[1] ?? '')];
+  throw new UsageError(`--input takes N or HxW, got "${text}"`);
+}
+
+function oneOf<T extends string | number>(flag: string, text: string, allowed: readonly T[]): T {
+  const hit = allowed.find((a) => String(a) === text);
+  if (hit === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${text}"`);
+  return hit;
+}
+
+/** Parses argv after the script name. Accepts "--flag value" and "--flag=value". */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  let model: string | undefined;
+  let input: readonly [number, number] | undefined;
+  let json = false;
+  const options: { aux?: boolean; strideOn?: '1x1' | '3x3'; outputStride?: 8 | 16 | 32 } = {};
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    const value = (): string => {
+      if (eq !== -1) return arg.slice(eq + 1);
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      i += 1;
+      return next;
+    };
+    const noValue = (): void => {
+      if (eq !== -1) throw new UsageError(`${flag} takes no value`);
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return { help: true };
+      case '--json':
+        noValue();
+        json = true;
+        break;
+      case '--aux':
+      case '--no-aux':
+        noValue();
+        options.aux = flag === '--aux';
+        break;
+      case '--input':
+        input = parseInput(value());
+        break;
+      case '--stride-on':
+        options.strideOn = oneOf(flag, value(), ['1x1', '3x3'] as const);
+        break;
+      case '--output-stride':
+        options.outputStride = oneOf(flag, value(), [8, 16, 32] as const);
+        break;
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option "${flag}" (see --help)`);
+        if (model !== undefined) throw new UsageError(`one model at a time, got "${model}" and "${arg}"`);
+        model = arg;
+    }
+  }
+  if (model === undefined) throw new UsageError('no model given (see --help)');
+  return { help: false, model, options, json, ...(input === undefined ? {} : { input }) };
+}

@@ -1,0 +1,79 @@
+/** Turns an Analysis into the CLI's outputs: an aligned text table or one JSON object. */
+import { formatCompact, formatCount, formatShape, type Analysis, type ReceptiveField } from '../calc/index';
+
+function rfText(rf: ReceptiveField | null): string {
+  if (rf === null) return '—';
+  const size = rf.size[0] === rf.size[1] ? `${rf.size[0]}` : `${rf.size[0]}×${rf.size[1]}`;
+  const stride = rf.stride[0] === rf.stride[1] ? `${rf.stride[0]}` : `${rf.stride[0]}×${rf.stride[1]}`;
+  return `${size} /${stride}${rf.aligned ? '' : ' (misaligned)'}`;
+}
+
+type Align = 'left' | 'right';
+
+/** Pads every column to its widest cell. */
+export function alignColumns(rows: readonly (readonly string[])[], align: readonly Align[]): string[] {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows.map((r) =>
+    r
+      .map((cell, i) => {
+        const pad = ' '.repeat((widths[i] ?? 0) - [...cell].length);
+        return align[i] === 'right' ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+export function renderTable(a: Analysis): string {
+  const header = ['name', 'kind', 'detail', 'output', 'params', 'MACs', 'RF size /stride'];
+  const body = a.rows.map((r) => [
+    r.label === undefined ? r.name : `${r.name} (${r.label})`,
+    r.kind,
+    r.detail,
+    formatShape(r.output),
+    r.params.total === 0 ? '' : formatCount(r.params.total),
+    r.macs === 0 ? '' : formatCount(r.macs),
+    rfText(r.receptiveField),
+  ]);
+  const lines = alignColumns([header, ...body], ['left', 'left', 'left', 'left', 'right', 'right', 'left']);
+  const rf = a.receptiveField;
+  const totals = [
+    `model   ${a.network}, input ${formatShape(a.input)} → output ${formatShape(a.output)}`,
+    `params  ${formatCount(a.params.total)} (${formatCompact(a.params.total)}): weights ${formatCount(a.params.weights)}, biases ${formatCount(a.params.biases)}, BN γ/β ${formatCount(a.params.bn)}`,
+    `MACs    ${formatCount(a.macs)} (${formatCompact(a.macs)})`,
+    `GFLOPs (torchvision column) = MACs/1e9 = ${(a.macs / 1e9).toFixed(3)}`,
+    `RF      ${rf.size[0]}×${rf.size[1]}, stride ${rf.stride[0]}×${rf.stride[1]}, padding ${rf.padding[0]}×${rf.padding[1]}${rf.aligned ? '' : ', paths misaligned'}`,
+  ];
+  const rule = '─'.repeat(Math.max(...lines.map((l) => [...l].length)));
+  return [lines[0], rule, ...lines.slice(1), rule, ...totals].join('\n');
+}
+
+interface JsonField {
+  readonly size: readonly [number, number];
+  readonly stride: readonly [number, number];
+  readonly padding: readonly [number, number];
+}
+
+function jsonField(rf: ReceptiveField | null): JsonField | null {
+  return rf === null ? null : { size: rf.size, stride: rf.stride, padding: rf.padding };
+}
+
+/** The --json object: model, input, totals, top-level receptive field and every row. */
+export function toJson(a: Analysis) {
+  return {
+    model: a.network,
+    input: a.input,
+    params: a.params.total,
+    macs: a.macs,
+    receptiveField: jsonField(a.receptiveField),
+    layers: a.rows.map((r) => ({
+      name: r.name,
+      kind: r.kind,
+      output: r.output,
+      params: r.params.total,
+      macs: r.macs,
+      receptiveField: jsonField(r.receptiveField),
+    })),
+  };
+}

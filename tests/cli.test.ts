@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../src/calc/index';
+import { parseArgs, parseInput, UsageError } from '../src/cli/args';
+import { alignColumns, renderTable, toJson } from '../src/cli/report';
+import { getNetwork } from '../src/models/registry';
+
+/** Runs the real CLI through npx (the project's pinned Node). */
+function cli(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'src/cli.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('parseArgs', () => {
+  it('reads a model and defaults', () => {
+    expect(parseArgs(['vgg16'])).toEqual({ help: false, model: 'vgg16', options: {}, json: false });
+  });
+
+  it('reads every flag, in both --flag value and --flag=value forms', () => {
+    expect(parseArgs(['resnet50', '--input', '320x256', '--stride-on=1x1', '--output-stride', '16', '--json', '--no-aux'])).toEqual({
+      help: false,
+      model: 'resnet50',
+      input: [320, 256],
+      options: { strideOn: '1x1', outputStride: 16, aux: false },
+      json: true,
+    });
+    expect(parseArgs(['googlenet', '--aux', '--input=299'])).toMatchObject({ input: [299, 299], options: { aux: true } });
+  });
+
+  it('help wins', () => {
+    expect(parseArgs(['vgg16', '--help'])).toEqual({ help: true });
+    expect(parseArgs(['-h'])).toEqual({ help: true });
+  });
+
+  it.each([
+    [['vgg16', '--input', '0'], '--input sizes must be positive, got "0"'],
+    [['vgg16', '--input', '2.5'], '--input takes N or HxW with whole numbers, got "2.5"'],
+    [['vgg16', '--input', '-3'], '--input takes N or HxW with whole numbers, got "-3"'],
+    [['vgg16', '--input'], '--input needs a value'],
+    [['vgg16', '--stride-on', '5x5'], '--stride-on must be one of 1x1, 3x3, got "5x5"'],
+    [['vgg16', '--output-stride', '4'], '--output-stride must be one of 8, 16, 32, got "4"'],
+    [['vgg16', '--json=yes'], '--json takes no value'],
+    [['vgg16', '--frobnicate'], 'unknown option "--frobnicate" (see --help)'],
+    [['vgg16', 'vgg19'], 'one model at a time, got "vgg16" and "vgg19"'],
+    [['--json'], 'no model given (see --help)'],
+  ])('%j → %s', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(new UsageError(message));
+  });
+
+  it('parseInput takes N, HxW and H×W', () => {
+    expect(parseInput('224')).toEqual([224, 224]);
+    expect(parseInput('224x320')).toEqual([224, 320]);
+    expect(parseInput('224×320')).toEqual([224, 320]);
+    expect(() => parseInput('1x2x3')).toThrow(UsageError);
+  });
+});
+
+describe('report', () => {
+  it('aligns columns', () => {
+    expect(alignColumns([['a', '1'], ['bbb', '22']], ['left', 'right'])).toEqual(['a     1', 'bbb  22']);
+  });
+
+  it('table lists every row and labelled totals', () => {
+    const text = renderTable(analyse(getNetwork('vgg16')));
+    expect(text).toContain('features.28 (conv5_3)');
+    expect(text).toContain('params  138,357,544 (138.4 M)');
+    expect(text).toContain('MACs    15,470,264,320 (15.47 G)');
+    expect(text).toContain('GFLOPs (torchvision column) = MACs/1e9 = 15.470');
+    expect(text).toContain('RF      212×212, stride 32×32, padding 90×90');
+  });
+
+  it('json has the agreed keys', () => {
+    const j = toJson(analyse(getNetwork('alexnet')));
+    expect(Object.keys(j)).toEqual(['model', 'input', 'params', 'macs', 'receptiveField', 'layers']);
+    expect(Object.keys(j.layers[0] ?? {})).toEqual(['name', 'kind', 'output', 'params', 'macs', 'receptiveField']);
+  });
+});
+
+describe('the real CLI', () => {
+  it('--json prints exactly one JSON object', () => {
+    const r = cli('vgg16', '--json');
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as ReturnType<typeof toJson>;
+    expect(j.model).toBe('vgg16');
+    expect(j.input).toEqual([3, 224, 224]);
+    expect(j.params).toBe(138_357_544);
+    expect(j.macs).toBe(15_470_264_320);
+    expect(j.receptiveField).toEqual({ size: [212, 212], stride: [32, 32], padding: [90, 90] });
+    expect(j.layers.at(-1)).toEqual({ name: 'classifier.6', kind: 'linear', output: [1000], params: 4_097_000, macs: 4_096_000, receptiveField: null });
+  });
+
+  it('--input changes the input size', () => {
+    const j = JSON.parse(cli('alexnet', '--input', '256x320', '--json').stdout) as ReturnType<typeof toJson>;
+    expect(j.input).toEqual([3, 256, 320]);
+  });
+
+  it.each([
+    [['nonexistent'], 1, /^calc: nonexistent: unknown network; known ids: alexnet, /],
+    [['vgg16', '--input', '16'], 1, /^calc: features\.30: kernel 2 does not fit a 1×1 input$/],
+    [['vgg16', '--stride-on', '1x1'], 1, /^calc: vgg16: option "strideOn" does not apply to this model/],
+    [['vgg16', '--bogus'], 2, /^calc: unknown option "--bogus"/],
+  ])('%j exits %i with one line on stderr', (args, status, line) => {
+    const r = cli(...args);
+    expect(r.status).toBe(status);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+  });
+
+  it('no arguments: usage on stderr, exit 2; --help: usage on stdout, exit 0', () => {
+    const none = cli();
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^Usage: /);
+    const help = cli('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: /);
+  });
+});

@@ -34,7 +34,7 @@ export function outputLength(
   return out;
 }
 
-/** Output length of a conv or pooling window along one axis (PyTorch semantics). */
+/** Output length of a conv or pooling window along one axis (PyTorch semantics; ceil mode is pooling's). */
 export function convOutputSize(
   inSize: number,
   kernel: number,
@@ -50,12 +50,23 @@ export function convOutputSize(
   nonNegativeInt('', 'padding after', padAfter);
   optionalBoolean('', 'ceil', ceil, false);
   const kEff = effectiveKernel(kernel, dilation);
+  if (ceil) checkPoolPadding('', padBefore, padAfter, kEff);
   const out = outputLength(inSize, kEff, stride, padBefore, padAfter, ceil);
   if (out < 1) {
     const pad = padBefore === 0 && padAfter === 0 ? '' : ` padded by ${padBefore}+${padAfter}`;
     throw new CalcError('kernel-too-large', '', `kernel ${describeKernel(kernel, dilation)} does not fit an input of ${inSize}${pad}`);
   }
   return out;
+}
+
+/**
+ * PyTorch pooling refuses padding over half the effective window (such windows could see only
+ * padding). The ceil-mode rule above drops at most one window, which is exact only under this bound.
+ */
+export function checkPoolPadding(layer: string, padBefore: number, padAfter: number, kEff: number): void {
+  if (Math.max(padBefore, padAfter) > Math.floor(kEff / 2)) {
+    throw new CalcError('bad-parameter', layer, `padding must be at most half the kernel (${Math.floor(kEff / 2)} for an effective kernel of ${kEff})`);
+  }
 }
 
 export function describeKernel(kernel: number, dilation: number): string {

@@ -1,8 +1,8 @@
 /** MaxPool2d / AvgPool2d with PyTorch semantics: stride defaults to the kernel, optional ceil_mode. */
 import { CalcError } from '../errors';
 import type { PoolSpec } from '../types';
-import { optionalBoolean, positivePair } from '../validate';
-import { NO_PARAMS, kernelText, oneInput, pairText, spatialInput, type LayerResult, type Tensor } from './tensor';
+import { optionalBoolean } from '../validate';
+import { NO_PARAMS, kernelText, oneInput, spatialInput, type LayerResult, type Tensor } from './tensor';
 import { slideWindow, windowDetail } from './window';
 
 export function pool(spec: PoolSpec, inputs: readonly Tensor[]): LayerResult {
@@ -12,13 +12,7 @@ export function pool(spec: PoolSpec, inputs: readonly Tensor[]): LayerResult {
   if (spec.kind === 'avgpool' && spec.dilation !== undefined && spec.dilation !== 1) {
     throw new CalcError('bad-parameter', spec.name, 'avg pool has no dilation (PyTorch AvgPool2d)');
   }
-  const kernel = positivePair(spec.name, 'kernel', spec.kernel);
-  const w = slideWindow(spec.name, spec, shape, input.rf, kernel, ceil);
-  // PyTorch refuses padding over half the (effective) window: such windows could see only padding.
-  const [t, b, l, r] = w.sides;
-  if (Math.max(t, b) > Math.floor(w.kEff[0] / 2) || Math.max(l, r) > Math.floor(w.kEff[1] / 2)) {
-    throw new CalcError('bad-parameter', spec.name, `padding must be at most half the kernel (${pairText(w.kEff)})`);
-  }
+  const w = slideWindow(spec.name, spec, shape, input.rf, { ceil });
   const label = spec.kind === 'maxpool' ? 'max pool' : 'avg pool';
   const detail = `${kernelText(w.kernel)} ${label}${windowDetail(w, spec, w.kernel)}${ceil ? ', ceil' : ''}`;
   return { output: [shape[0], w.out[0], w.out[1]], params: NO_PARAMS, macs: 0, rf: w.rf, detail };

@@ -1,6 +1,6 @@
 /** Geometry shared by the sliding-window kinds (conv, separable conv, max/avg pool). */
 import { CalcError } from '../errors';
-import { outputLength, resolvePadding, type Sides } from '../geometry';
+import { checkPoolPadding, outputLength, resolvePadding, type Sides } from '../geometry';
 import { rfThroughWindow } from '../receptive-field';
 import type { Pair, Padding, ReceptiveField } from '../types';
 import { positivePair } from '../validate';
@@ -28,15 +28,21 @@ export function slideWindow(
   spec: WindowFields,
   input: Spatial,
   rf: ReceptiveField | null,
-  defaultStride: number | Pair = 1,
-  ceil = false,
+  pool?: { readonly ceil: boolean },
 ): Window {
+  const ceil = pool?.ceil ?? false;
+  // Pooling's stride defaults to its kernel (PyTorch); conv's to 1.
+  const defaultStride = pool === undefined ? 1 : spec.kernel;
   const kernel = positivePair(layer, 'kernel', spec.kernel);
   const stride = positivePair(layer, 'stride', spec.stride ?? defaultStride);
   const dilation = positivePair(layer, 'dilation', spec.dilation ?? 1);
   const kEff: Pair = [dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1];
   const hw: Pair = [input[1], input[2]];
   const sides = resolvePadding(layer, spec.padding, hw, kEff, stride);
+  if (pool !== undefined) {
+    checkPoolPadding(layer, sides[0], sides[1], kEff[0]);
+    checkPoolPadding(layer, sides[2], sides[3], kEff[1]);
+  }
   const out: Pair = [
     outputLength(hw[0], kEff[0], stride[0], sides[0], sides[1], ceil),
     outputLength(hw[1], kEff[1], stride[1], sides[2], sides[3], ceil),

@@ -53,24 +53,19 @@ function emptySum(): Sum {
 }
 
 /** Adds a row into the running sum of every dotted prefix of its name ("a.b.c" → "a", "a.b"). */
-function addToPrefixes(sums: Map<string, Sum>, name: string, params: ParamCount, macs: number): void {
+function addToPrefixes(sums: Map<string, Sum>, blocks: ReadonlySet<string>, name: string, params: ParamCount, macs: number): void {
   let dot = name.indexOf('.');
   while (dot !== -1) {
     const prefix = name.slice(0, dot);
+    dot = name.indexOf('.', dot + 1);
+    if (!blocks.has(prefix)) continue;
     let s = sums.get(prefix);
     if (s === undefined) {
       s = emptySum();
       sums.set(prefix, s);
     }
     addTo(s, params, macs);
-    dot = name.indexOf('.', dot + 1);
   }
-}
-
-function sources(spec: LayerSpec, previous: string): readonly string[] {
-  const from = spec.from;
-  if (from === undefined) return [previous];
-  return typeof from === 'string' ? [from] : from;
 }
 
 /**
@@ -88,6 +83,10 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
   let previous = INPUT_NAME;
   let field: ReceptiveField = INPUT_FIELD;
 
+  // Only prefixes that name a block need running sums; none for plain stacks like VGG.
+  const blockNames = new Set<string>();
+  for (const spec of net.layers) if (spec.kind === 'block') blockNames.add(spec.name);
+
   for (const spec of net.layers) {
     const name: unknown = spec.name;
     if (typeof name !== 'string' || name === '') {
@@ -96,15 +95,18 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
     if (tensors.has(name)) {
       throw new CalcError('duplicate-name', name, name === INPUT_NAME ? '"input" is reserved for the model input' : 'this name is used twice');
     }
-    const inputs = sources(spec, previous).map((src) => {
+    const from = spec.from ?? previous;
+    const inputs: Tensor[] = [];
+    for (const src of typeof from === 'string' ? [from] : from) {
       const t = tensors.get(src);
       if (t === undefined) throw new CalcError('unknown-input', name, `input "${src}" is not an earlier node`);
-      return t;
-    });
+      inputs.push(t);
+    }
     const r = applyLayer(spec, inputs);
-    const row: LayerRow = {
+    // One object shape for every row (label may be undefined) keeps property access monomorphic.
+    rows.push({
       name,
-      ...(spec.label === undefined ? {} : { label: spec.label }),
+      label: spec.label,
       kind: spec.kind,
       input: (inputs[0] as Tensor).shape,
       output: r.output,
@@ -112,15 +114,14 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       macs: r.macs,
       receptiveField: r.rf,
       detail: r.detail,
-    };
+    });
     if (spec.kind === 'block') {
-      blocks.push(rows.length);
+      blocks.push(rows.length - 1);
     } else {
       addTo(total, r.params, r.macs);
-      addToPrefixes(prefixSums, name, r.params, r.macs);
+      if (blockNames.size > 0) addToPrefixes(prefixSums, blockNames, name, r.params, r.macs);
     }
-    if (r.output.length === 3 && r.rf !== null) field = r.rf;
-    rows.push(row);
+    if (r.rf !== null && r.output.length === 3) field = r.rf;
     tensors.set(name, { shape: r.output, rf: r.rf });
     previous = name;
   }
@@ -128,7 +129,17 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
   for (const i of blocks) {
     const row = rows[i] as LayerRow;
     const sum = prefixSums.get(row.name) ?? emptySum();
-    rows[i] = { ...row, params: toParams(row.name, sum), macs: exact(row.name, 'the MAC count', sum.macs) };
+    rows[i] = {
+      name: row.name,
+      label: row.label,
+      kind: row.kind,
+      input: row.input,
+      output: row.output,
+      params: toParams(row.name, sum),
+      macs: exact(row.name, 'the MAC count', sum.macs),
+      receptiveField: row.receptiveField,
+      detail: row.detail,
+    };
   }
 
   const id = 'id' in net && typeof net.id === 'string' ? net.id : 'stack';

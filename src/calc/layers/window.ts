@@ -3,7 +3,7 @@ import { CalcError } from '../errors';
 import { checkPoolPadding, outputLength, resolvePadding, type Sides } from '../geometry';
 import { rfThroughWindow } from '../receptive-field';
 import type { Pair, Padding, ReceptiveField } from '../types';
-import { positivePair } from '../validate';
+import { exact, positivePair } from '../validate';
 import { pairText, type Spatial } from './tensor';
 
 export interface WindowFields {
@@ -52,7 +52,9 @@ export function slideWindow(
     const pad = sides.every((p) => p === 0) ? '' : ` with padding ${paddingText(sides)}`;
     throw new CalcError('kernel-too-large', layer, `kernel ${pairText(kernel)}${dil} does not fit a ${hw[0]}×${hw[1]} input${pad}`);
   }
-  return { kernel, stride, dilation, kEff, sides, out, rf: rf && rfThroughWindow(rf, kEff, stride, [sides[0], sides[2]]) };
+  const field = rf && rfThroughWindow(rf, kEff, stride, [sides[0], sides[2]]);
+  if (field) for (const v of [...field.size, ...field.stride, ...field.padding]) exact(layer, 'the receptive field', v);
+  return { kernel, stride, dilation, kEff, sides, out, rf: field };
 }
 
 export function paddingText(s: Sides): string {

@@ -58,3 +58,34 @@ describe('analyse errors', () => {
     expect(err).toMatchObject({ code: 'kernel-too-large', layer: 'pool5', message: 'pool5: kernel 3 does not fit a 2×2 input' });
   });
 });
+
+describe('analyse inputs', () => {
+  const layers: LayerSpec[] = [
+    { name: 'a', kind: 'conv', out: 2, kernel: 3 },
+    { name: 'b', kind: 'conv', out: 5, kernel: 1, from: 'input' },
+    { name: 'c', kind: 'conv', out: 3, kernel: 1 },
+  ];
+
+  it('from defaults to the previous node; "input" names the model input', () => {
+    const a = analyse(stack(layers, [4, 6, 6]));
+    expect(a.rows.map((r) => [r.name, r.input, r.output])).toEqual([
+      ['a', [4, 6, 6], [2, 4, 4]],
+      ['b', [4, 6, 6], [5, 6, 6]],
+      ['c', [5, 6, 6], [3, 6, 6]],
+    ]);
+    // c reads b (5 channels): 3·5 + 3 = 18 params.
+    expect(a.rows[2]?.params.total).toBe(18);
+  });
+
+  it('an explicit input overrides the network default, and the network is left untouched', () => {
+    const net = { id: 'n', title: 'n', input: [4, 6, 6], layers, source: 'test' };
+    const copy = structuredClone(net);
+    expect(analyse(net, [4, 10, 12]).rows[0]?.output).toEqual([2, 8, 10]);
+    expect(net).toEqual(copy);
+  });
+
+  it('rows carry the paper label when the node has one', () => {
+    const a = analyse(stack([{ name: 'features.0', label: 'conv1_1', kind: 'conv', out: 1, kernel: 1 }]));
+    expect(a.rows[0]?.label).toBe('conv1_1');
+  });
+});

@@ -17,15 +17,15 @@ import {
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
 import type { WidgetDef } from '../../../src/site/widget';
 
-export interface KernelStackValues {
-  [key: string]: number;
+// A type alias (not an interface) so it satisfies WidgetValues' index signature.
+export type KernelStackValues = {
   n: number;
   k: number;
   c: number;
   s: number;
   d: number;
   size: number;
-}
+};
 
 export const kernelStackLabels = {
   n: 'Stacked convs n',

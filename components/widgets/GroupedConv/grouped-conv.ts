@@ -42,13 +42,13 @@ export const groupedConvLabels = {
   weights: 'Weights and MACs',
   compare: 'Grouped vs one tower',
   grouped: 'Grouped',
-  single: 'One tower (g = 1)',
-  ratio: 'Grouped ÷ one tower',
-  params: 'Parameters (weights + biases)',
+  single: 'One tower',
+  ratio: 'Ratio',
+  params: 'Parameters',
   weightCount: 'Weights',
   macs: 'MACs',
-  perOutput: 'Multiplies per output value',
-  links: 'Connected (input, output) channel pairs',
+  perOutput: 'MACs per output value',
+  links: 'Channel pairs connected',
   flow: 'Which input channels each output channel can read',
   inputs: 'input channels',
   outputs: 'output channels',
@@ -170,14 +170,14 @@ export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
     const flowNote =
       g === 1
         ? 'One tower: every output channel reads every input channel.'
-        : `Only the ${g} diagonal blocks are connected: an output channel in group t never sees the ${formatCount(v.cin - inPerGroup)} input channels of the other ${g - 1} group${g === 2 ? '' : 's'}. Those features can only meet in a later layer with g = 1 (in AlexNet, conv3 and the fully connected layers).`;
+        : `Only the ${g} diagonal blocks are connected: an output channel in group t never sees the ${formatCount(v.cin - inPerGroup)} input channels of the ${g === 2 ? 'other group' : `other ${g - 1} groups`}. Those features can only meet in a later layer with g = 1 (in AlexNet, conv3 and the fully connected layers).`;
     return [
       `<h4>${e(l.shape)}</h4><ol class="nb-derivation">${shapeSteps.join('')}</ol>`,
       `<h4>${e(l.towers)}</h4><ol class="nb-derivation">${towerSteps.join('')}</ol>`,
       `<h4>${e(l.weights)}</h4><ol class="nb-derivation">${weightSteps.join('')}</ol>`,
       `<h4>${e(l.compare)}</h4>`,
       htmlTable(['', e(l.grouped), e(l.single), e(l.ratio)], rows, {
-        caption: `Both layers: ${v.cin} → ${v.cout} channels, ${v.k}×${v.k} kernel, stride ${v.stride}, padding ${v.padding}, on a ${v.size}×${v.size} input; computed by the calc core.`,
+        caption: `Grouped (g = ${g}) and one tower (g = 1), both ${v.cin} → ${v.cout} channels, ${v.k}×${v.k} kernel, stride ${v.stride}, padding ${v.padding}, on a ${v.size}×${v.size} input; parameters are weights + biases; computed by the calc core.`,
       }),
       `<h4>${e(l.flow)}</h4><div class="gc-flow">${connectivitySvg(g, l)}<p>${e(flowNote)}</p></div>`,
     ].join('');

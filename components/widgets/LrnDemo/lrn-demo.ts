@@ -179,7 +179,7 @@ export function computeLrn(v: LrnValues): LrnResult {
     for (let j = from; j <= to; j += 1) sum += v.acts[j]! * v.acts[j]!;
     const denominator = Math.pow(v.k + alphaUsed * sum, v.beta);
     if (denominator === 0) {
-      throw new CalcError('bad-parameter', 'k', `with k = 0 the all-zero window of channel ${i} divides by 0; make k positive`);
+      throw new CalcError('bad-parameter', 'k', `k + α·Σ is 0 for channel ${i}, a division by 0; make k positive`);
     }
     const b = a / denominator;
     if (!Number.isFinite(b) || !Number.isFinite(denominator)) {

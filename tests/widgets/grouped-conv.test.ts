@@ -5,7 +5,7 @@ import { getNetwork } from '../../src/models/registry';
 import { computeGroupedConv, groupedConv, groupedConvLabels, type GroupedConvValues } from '../../components/widgets/GroupedConv/grouped-conv';
 
 const d = groupedConv.defaults;
-const v = (over: Partial<GroupedConvValues>): GroupedConvValues => ({ ...d, ...over });
+const v = (over: Partial<GroupedConvValues>): GroupedConvValues => ({ ...d, ...over }) as GroupedConvValues;
 
 describe('grouped-conv: defaults are AlexNet conv2 (BVLC Caffe, group 2)', () => {
   it('matches the calc core row of alexnet_2012 conv2', () => {
@@ -48,7 +48,9 @@ describe('grouped-conv: render and summary', () => {
     expect(groupedConv.summary(d, groupedConvLabels)).toBe(
       '2 groups: 307,456 parameters and 223.9 M MACs; the same layer as one tower: 614,656 parameters and 447.9 M MACs.',
     );
-    expect(groupedConv.summary(v({ groups: 1 }), groupedConvLabels)).toMatch(/^One tower: 614,656 parameters/);
+    expect(groupedConv.summary(v({ groups: 1 }), groupedConvLabels)).toBe(
+      'One tower (g = 1): 614,656 parameters and 447.9 M MACs; every output channel reads all 96 input channels.',
+    );
   });
 
   it('depthwise: g = C_in = C_out draws no matrix beyond 64 groups but still renders', () => {
@@ -65,6 +67,8 @@ describe('grouped-conv: bad combinations throw CalcError and blame a field', () 
       computeGroupedConv(v({ groups: 3 }));
     } catch (e) {
       expect(groupedConv.blame!(e as Error, v({ groups: 3 }))).toBe('groups');
+      // No internal node name in front of the problem the reader sees.
+      expect((e as Error).message).toBe('groups 3 does not divide 256 output channels');
     }
   });
 

@@ -7,6 +7,7 @@
  */
 import {
   analyse,
+  CalcError,
   convOutputSize,
   formatCompact,
   formatCount,
@@ -75,10 +76,16 @@ function oneLayer(v: GroupedConvValues, groups: number): Analysis {
 
 /** Throws the core's CalcError when groups do not divide the channels or the kernel does not fit. */
 export function computeGroupedConv(v: GroupedConvValues): GroupedConvResult {
-  const grouped = oneLayer(v, v.groups);
-  const single = oneLayer(v, 1);
-  const outSize = convOutputSize(v.size, v.k, v.stride, v.padding);
-  return { grouped, single, outSize, inPerGroup: v.cin / v.groups, outPerGroup: v.cout / v.groups };
+  try {
+    const grouped = oneLayer(v, v.groups);
+    const single = oneLayer(v, 1);
+    const outSize = convOutputSize(v.size, v.k, v.stride, v.padding);
+    return { grouped, single, outSize, inPerGroup: v.cin / v.groups, outPerGroup: v.cout / v.groups };
+  } catch (error) {
+    // The one-layer network's node name means nothing to the reader: keep the problem only.
+    if (isCalcError(error)) throw new CalcError(error.code, '', error.problem);
+    throw error;
+  }
 }
 
 function ratio(a: number, b: number): string {
@@ -129,8 +136,9 @@ export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
 
   summary(v) {
     const { grouped, single } = computeGroupedConv(v);
-    const towers = v.groups === 1 ? 'One tower' : `${v.groups} groups`;
-    return `${towers}: ${formatCount(grouped.params.total)} parameters and ${formatCompact(grouped.macs)} MACs; the same layer as one tower: ${formatCount(single.params.total)} parameters and ${formatCompact(single.macs)} MACs.`;
+    const own = `${formatCount(grouped.params.total)} parameters and ${formatCompact(grouped.macs)} MACs`;
+    if (v.groups === 1) return `One tower (g = 1): ${own}; every output channel reads all ${v.cin} input channels.`;
+    return `${v.groups} groups: ${own}; the same layer as one tower: ${formatCount(single.params.total)} parameters and ${formatCompact(single.macs)} MACs.`;
   },
 
   render(v, l) {

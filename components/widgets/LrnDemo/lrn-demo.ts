@@ -243,17 +243,17 @@ export function renderLrn(v: LrnValues, l: LrnLabels): string {
     return [
       `${x.i}${mark}`,
       `${bar(x.a, maxA, 'lrn-a')} ${formatDecimal(x.a)}`,
+      `${bar(x.b, maxB, 'lrn-b')} ${formatDecimal(x.b)}`,
+      x.a === 0 ? '—' : formatDecimal(x.b / x.a, 3),
       range(x),
       formatDecimal(x.sum),
       formatDecimal(x.denominator),
-      `${bar(x.b, maxB, 'lrn-b')} ${formatDecimal(x.b)}`,
-      x.a === 0 ? '—' : formatDecimal(x.b / x.a, 3),
     ];
   });
   return [
     `<h4>${e(l.derivation)} (i = ${r.i})</h4><ol class="nb-derivation">${steps.join('')}</ol>`,
     `<h4>${e(l.table)}</h4>`,
-    htmlTable([e(l.channelCol), e(l.before), e(l.window), e(l.sum), e(l.denominator), e(l.after), e(l.gain)], body, {
+    htmlTable([e(l.channelCol), e(l.before), e(l.after), e(l.gain), e(l.window), e(l.sum), e(l.denominator)], body, {
       caption: `Bars: each column scaled to its own largest value, so the shapes compare the pattern before and after. k = ${formatDecimal(v.k)}, α = ${alphaText}, β = ${formatDecimal(v.beta)}, n = ${v.n}; ◀ marks channel i.`,
     }),
   ].join('');

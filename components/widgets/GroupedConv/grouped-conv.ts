@@ -1,0 +1,200 @@
+/**
+ * "Towers and groups" cell: one convolution with C_in → C_out channels, a k×k kernel and
+ * `groups` towers, against the same layer with one tower (groups = 1). Everything comes from
+ * the calc core: analyse() on the two one-layer networks gives the output size, parameters and
+ * MACs; the derivation shows weights = C_out·(C_in/g)·k² with the reader's numbers.
+ * The default is AlexNet's conv2 as the BVLC Caffe model builds it (group: 2).
+ */
+import {
+  analyse,
+  CalcError,
+  convOutputSize,
+  formatCompact,
+  formatCount,
+  formatShape,
+  isCalcError,
+  type Analysis,
+} from '../../../src/calc/index';
+import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import type { WidgetDef } from '../../../src/site/widget';
+
+export interface GroupedConvValues {
+  [key: string]: number;
+  cin: number;
+  cout: number;
+  k: number;
+  groups: number;
+  size: number;
+  stride: number;
+  padding: number;
+}
+
+export const groupedConvLabels = {
+  cin: 'Input channels C_in',
+  cout: 'Output channels C_out',
+  k: 'Kernel k',
+  groups: 'Groups g (towers)',
+  size: 'Input size H = W',
+  stride: 'Stride s',
+  padding: 'Padding p',
+  reset: 'Reset',
+  shape: 'Output size',
+  towers: 'What each tower computes',
+  weights: 'Weights and MACs',
+  compare: 'Grouped vs one tower',
+  grouped: 'Grouped',
+  single: 'One tower',
+  ratio: 'Ratio',
+  params: 'Parameters',
+  weightCount: 'Weights',
+  macs: 'MACs',
+  perOutput: 'MACs per output value',
+  links: 'Channel pairs connected',
+  flow: 'Which input channels each output channel can read',
+  inputs: 'input channels',
+  outputs: 'output channels',
+};
+export type GroupedConvLabels = typeof groupedConvLabels;
+
+export interface GroupedConvResult {
+  /** The layer with the reader's groups. */
+  readonly grouped: Analysis;
+  /** The same layer as one tower. */
+  readonly single: Analysis;
+  readonly outSize: number;
+  readonly inPerGroup: number;
+  readonly outPerGroup: number;
+}
+
+function oneLayer(v: GroupedConvValues, groups: number): Analysis {
+  return analyse({
+    id: groups === 1 ? 'single' : 'grouped',
+    input: [v.cin, v.size, v.size],
+    layers: [{ kind: 'conv', name: 'conv', out: v.cout, kernel: v.k, stride: v.stride, padding: v.padding, groups }],
+  });
+}
+
+/** Throws the core's CalcError when groups do not divide the channels or the kernel does not fit. */
+export function computeGroupedConv(v: GroupedConvValues): GroupedConvResult {
+  try {
+    const grouped = oneLayer(v, v.groups);
+    const single = oneLayer(v, 1);
+    const outSize = convOutputSize(v.size, v.k, v.stride, v.padding);
+    return { grouped, single, outSize, inPerGroup: v.cin / v.groups, outPerGroup: v.cout / v.groups };
+  } catch (error) {
+    // The one-layer network's node name means nothing to the reader: keep the problem only.
+    if (isCalcError(error)) throw new CalcError(error.code, '', error.problem);
+    throw error;
+  }
+}
+
+function ratio(a: number, b: number): string {
+  return b === 0 ? '—' : `${(a / b).toFixed(3).replace(/\.?0+$/, '')}×`;
+}
+
+/** "0–47" for the channels of group `t` (0-based, inclusive range). */
+function span(t: number, per: number): string {
+  return per === 1 ? String(t * per) : `${t * per}–${(t + 1) * per - 1}`;
+}
+
+/** The largest group count drawn as a block matrix; beyond it the cells would be sub-pixel. */
+export const MAX_DRAWN_GROUPS = 64;
+
+/** Block-diagonal connectivity: rows are output-channel groups, columns input-channel groups. */
+function connectivitySvg(g: number, l: GroupedConvLabels): string {
+  if (g > MAX_DRAWN_GROUPS) return '';
+  const size = 168;
+  const pad = 22;
+  const cell = size / g;
+  const blocks: string[] = [];
+  for (let r = 0; r < g; r += 1) {
+    for (let c = 0; c < g; c += 1) {
+      const on = r === c;
+      blocks.push(
+        `<rect x="${(pad + c * cell).toFixed(2)}" y="${(pad + r * cell).toFixed(2)}" width="${cell.toFixed(2)}" height="${cell.toFixed(2)}" class="${on ? 'gc-on' : 'gc-off'}"/>`,
+      );
+    }
+  }
+  const title = `${l.flow}: ${g === 1 ? 'all of them' : `only the 1/${g} in its own group`}`;
+  return `<svg class="gc-matrix" viewBox="0 0 ${size + pad + 4} ${size + pad + 4}" role="img" aria-label="${e(title)}">${blocks.join('')}<text x="${pad + size / 2}" y="14" text-anchor="middle" class="gc-axis">${e(l.inputs)} →</text><text x="12" y="${pad + size / 2}" text-anchor="middle" class="gc-axis" transform="rotate(-90 12 ${pad + size / 2})">${e(l.outputs)} →</text></svg>`;
+}
+
+export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
+  name: 'grouped-conv',
+  fields: {
+    cin: { kind: 'int', min: 1, max: 4096 },
+    cout: { kind: 'int', min: 1, max: 4096 },
+    k: { kind: 'int', min: 1, max: 15 },
+    groups: { kind: 'int', min: 1, max: 4096 },
+    size: { kind: 'int', min: 1, max: 1024 },
+    stride: { kind: 'int', min: 1, max: 8 },
+    padding: { kind: 'int', min: 0, max: 16 },
+  },
+  // AlexNet's conv2 in the BVLC Caffe model: 96 → 256 channels, 5×5, pad 2, group 2, on pool1's 27×27.
+  defaults: { cin: 96, cout: 256, k: 5, groups: 2, size: 27, stride: 1, padding: 2 },
+  labels: groupedConvLabels,
+
+  summary(v) {
+    const { grouped, single } = computeGroupedConv(v);
+    const own = `${formatCount(grouped.params.total)} parameters and ${formatCompact(grouped.macs)} MACs`;
+    if (v.groups === 1) return `One tower (g = 1): ${own}; every output channel reads all ${v.cin} input channels.`;
+    return `${v.groups} groups: ${own}; the same layer as one tower: ${formatCount(single.params.total)} parameters and ${formatCompact(single.macs)} MACs.`;
+  },
+
+  render(v, l) {
+    const { grouped, single, outSize, inPerGroup, outPerGroup } = computeGroupedConv(v);
+    const g = v.groups;
+    const k2 = v.k * v.k;
+    const wG = grouped.params.weights;
+    const wS = single.params.weights;
+    const shapeSteps = [
+      `<li><var>H</var><sub>out</sub> = ⌊(${v.size} + 2·${v.padding} − ${v.k}) / ${v.stride}⌋ + 1 = <strong>${outSize}</strong> → output ${formatShape(grouped.output)}</li>`,
+    ];
+    const towerSteps = [
+      `<li>${g} group${g === 1 ? '' : 's'}, each: ${inPerGroup} = ${v.cin}/${g} input channels → ${outPerGroup} = ${v.cout}/${g} output channels</li>`,
+      ...(g <= 4
+        ? Array.from(
+            { length: g },
+            (_, t) =>
+              `<li>group ${t + 1}: output channels ${span(t, outPerGroup)} read input channels ${span(t, inPerGroup)}${g > 1 ? ' only' : ''}</li>`,
+          )
+        : [
+            `<li>group 1: output channels ${span(0, outPerGroup)} read input channels ${span(0, inPerGroup)} only; … group ${g}: ${span(g - 1, outPerGroup)} read ${span(g - 1, inPerGroup)}</li>`,
+          ]),
+    ];
+    const weightSteps = [
+      `<li>weights = <var>C</var><sub>out</sub>·(<var>C</var><sub>in</sub>/<var>g</var>)·<var>k</var>² = ${v.cout}·(${v.cin}/${g})·${v.k}² = ${v.cout}·${inPerGroup}·${k2} = <strong>${formatCount(wG)}</strong></li>`,
+      `<li>biases = <var>C</var><sub>out</sub> = ${formatCount(grouped.params.biases)} → parameters = <strong>${formatCount(grouped.params.total)}</strong></li>`,
+      `<li>MACs = weights·<var>H</var><sub>out</sub>·<var>W</var><sub>out</sub> = ${formatCount(wG)}·${outSize}·${outSize} = <strong>${formatCount(grouped.macs)}</strong></li>`,
+    ];
+    const rows = [
+      [e(l.weightCount), formatCount(wG), formatCount(wS), ratio(wG, wS)],
+      [e(l.params), formatCount(grouped.params.total), formatCount(single.params.total), ratio(grouped.params.total, single.params.total)],
+      [e(l.macs), formatCompact(grouped.macs), formatCompact(single.macs), ratio(grouped.macs, single.macs)],
+      [e(l.perOutput), `${inPerGroup}·${k2} = ${formatCount(inPerGroup * k2)}`, `${v.cin}·${k2} = ${formatCount(v.cin * k2)}`, ratio(inPerGroup, v.cin)],
+      [e(l.links), formatCount(v.cout * inPerGroup), formatCount(v.cout * v.cin), ratio(inPerGroup, v.cin)],
+      [e(l.shape), formatShape(grouped.output), formatShape(single.output), ''],
+    ];
+    const flowNote =
+      g === 1
+        ? 'One tower: every output channel reads every input channel.'
+        : `Only the ${g} diagonal blocks are connected: an output channel in group t never sees the ${formatCount(v.cin - inPerGroup)} input channels of the ${g === 2 ? 'other group' : `other ${g - 1} groups`}. Those features can only meet in a later layer with g = 1 (in AlexNet, conv3 and the fully connected layers).`;
+    return [
+      `<h4>${e(l.shape)}</h4><ol class="nb-derivation">${shapeSteps.join('')}</ol>`,
+      `<h4>${e(l.towers)}</h4><ol class="nb-derivation">${towerSteps.join('')}</ol>`,
+      `<h4>${e(l.weights)}</h4><ol class="nb-derivation">${weightSteps.join('')}</ol>`,
+      `<h4>${e(l.compare)}</h4>`,
+      htmlTable(['', e(l.grouped), e(l.single), e(l.ratio)], rows, {
+        caption: `Grouped (g = ${g}) and one tower (g = 1), both ${v.cin} → ${v.cout} channels, ${v.k}×${v.k} kernel, stride ${v.stride}, padding ${v.padding}, on a ${v.size}×${v.size} input; parameters are weights + biases; computed by the calc core.`,
+      }),
+      `<h4>${e(l.flow)}</h4><div class="gc-flow">${connectivitySvg(g, l)}<p>${e(flowNote)}</p></div>`,
+    ].join('');
+  },
+
+  blame(error) {
+    if (!isCalcError(error)) return undefined;
+    if (error.code === 'channels-not-divisible') return 'groups';
+    if (error.code === 'kernel-too-large') return 'k';
+    return undefined;
+  },
+};

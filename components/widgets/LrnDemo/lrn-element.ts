@@ -1,0 +1,162 @@
+/**
+ * Browser side of the LRN cell, following the notebook runtime's contract attribute for
+ * attribute: validate every field on input, mark bad ones (aria-invalid + message), keep the
+ * last good result, announce a one-line summary, mirror valid state into `?<ns>.<field>=`.
+ * Nothing here throws to the console.
+ */
+import { isCalcError } from '../../../src/calc/index';
+import {
+  formatLrnField,
+  lrnBlame,
+  lrnFieldNames,
+  lrnFieldSpecs,
+  lrnLabels,
+  lrnSummary,
+  parseLrnField,
+  renderLrn,
+  type LrnField,
+  type LrnLabels,
+  type LrnValues,
+} from './lrn-demo';
+
+function safeJson<T>(text: string | undefined): T | undefined {
+  try {
+    return text ? (JSON.parse(text) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+class LrnDemoElement extends HTMLElement {
+  private labels: LrnLabels = lrnLabels;
+  private initial: Partial<Record<LrnField, string>> = {};
+  private ns = 'lrn-demo';
+
+  connectedCallback(): void {
+    this.ns = this.dataset.ns ?? 'lrn-demo';
+    this.labels = { ...lrnLabels, ...safeJson<Partial<LrnLabels>>(this.dataset.labels) };
+    this.initial = safeJson(this.dataset.initial) ?? {};
+    const form = this.querySelector<HTMLFormElement>('[data-inputs]');
+    form?.addEventListener('input', () => this.update(true));
+    form?.addEventListener('change', () => this.update(true));
+    form?.addEventListener('keydown', (event) => this.step(event));
+    const reset = this.querySelector<HTMLButtonElement>('[data-reset]');
+    if (reset) {
+      reset.hidden = false;
+      reset.addEventListener('click', () => this.reset());
+    }
+    if (this.applyUrlState()) this.update(false);
+  }
+
+  private field(name: string): HTMLInputElement | HTMLSelectElement | null {
+    return this.querySelector(`[data-inputs] [name="${name}"]`);
+  }
+
+  private applyUrlState(): boolean {
+    const params = new URLSearchParams(location.search);
+    let applied = false;
+    for (const name of lrnFieldNames) {
+      const value = params.get(`${this.ns}.${name}`);
+      const input = this.field(name);
+      if (value === null || !input) continue;
+      input.value = value.slice(0, 200);
+      applied = true;
+    }
+    return applied;
+  }
+
+  /** ArrowUp/ArrowDown step the whole-number fields (n by 2, so it stays odd). */
+  private step(event: KeyboardEvent): void {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    const name = input.name as LrnField;
+    if (name !== 'n' && name !== 'channel') return;
+    const spec = lrnFieldSpecs[name];
+    const current = Number(input.value);
+    if (!Number.isInteger(current)) return;
+    const by = name === 'n' ? 2 : 1;
+    const next = Math.min(spec.max, Math.max(spec.min, current + (event.key === 'ArrowUp' ? by : -by)));
+    event.preventDefault();
+    input.value = String(next);
+    this.update(true);
+  }
+
+  private reset(): void {
+    for (const [name, value] of Object.entries(this.initial)) {
+      const input = this.field(name);
+      if (input && typeof value === 'string') input.value = value;
+    }
+    this.update(true);
+  }
+
+  private update(writeUrl: boolean): void {
+    const values: Record<string, unknown> = {};
+    let valid = true;
+    for (const name of lrnFieldNames) {
+      const input = this.field(name);
+      if (!input) continue;
+      const result = parseLrnField(name, input.value);
+      this.mark(name, result.ok ? '' : result.message);
+      if (result.ok) values[name] = result.value;
+      else valid = false;
+    }
+    this.cellMessage('');
+    if (!valid) return;
+    const v = values as unknown as LrnValues;
+    let html: string;
+    let summary: string;
+    try {
+      html = renderLrn(v, this.labels);
+      summary = lrnSummary(v);
+    } catch (error) {
+      const message = isCalcError(error) ? capitalise(error.problem) + '.' : 'These values cannot be computed.';
+      const blamed = lrnBlame(error);
+      if (blamed !== undefined) this.mark(blamed, message);
+      else this.cellMessage(message);
+      return;
+    }
+    const output = this.querySelector('[data-output]');
+    const live = this.querySelector('[data-summary]');
+    if (output) output.innerHTML = html;
+    if (live && live.textContent !== summary) live.textContent = summary;
+    if (writeUrl) this.writeUrl(v);
+  }
+
+  private mark(name: string, message: string): void {
+    const input = this.field(name);
+    const slot = this.querySelector<HTMLElement>(`[data-msg-for="${name}"]`);
+    if (input) {
+      if (message) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+    if (slot) slot.textContent = message;
+  }
+
+  private cellMessage(message: string): void {
+    const slot = this.querySelector('[data-cell-msg]');
+    if (slot) slot.textContent = message;
+  }
+
+  private writeUrl(v: LrnValues): void {
+    const url = new URL(location.href);
+    for (const name of lrnFieldNames) {
+      const text = formatLrnField(name, v[name]);
+      const key = `${this.ns}.${name}`;
+      // Compare parsed forms so "1e-4" and "0.0001" both count as the default.
+      const initial = this.initial[name];
+      const parsedInitial = initial === undefined ? undefined : parseLrnField(name, initial);
+      const same = parsedInitial?.ok === true && formatLrnField(name, parsedInitial.value) === text;
+      if (same) url.searchParams.delete(key);
+      else url.searchParams.set(key, name === 'acts' ? text.replace(/ /g, '') : text);
+    }
+    history.replaceState(history.state, '', url);
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function defineLrnElement(): void {
+  if (!customElements.get('nb-lrn-demo')) customElements.define('nb-lrn-demo', LrnDemoElement);
+}

@@ -98,9 +98,12 @@ describe('inception-module: inception (3a) by hand', () => {
   });
   it('render shows the derivation with the reader’s numbers, then the result', () => {
     const html = inceptionModule.render(defaults, labels);
-    expect(html).toContain('3·3·96·128 + 128 <small>(biases)</small> = <strong>110,720</strong>');
+    expect(html).toContain('<code>branch2.1</code> 3×3, 96 → 128: 3·3·96·128 + 128 = <strong>110,720</strong> params');
+    expect(html).toContain('110,592 weights · 28·28 = <strong>86,704,128</strong> MACs');
     expect(html).toContain('64 + 128 + 32 + 32 = 256');
-    expect(html).toContain('64 + 128 + 32 + 192 = 416');
+    expect(html).toContain('64 + 128 + 32 + 192 = <strong>416</strong>');
+    const tv = inceptionModule.render({ ...defaults, flavour: 'torchvision' }, labels);
+    expect(tv).toContain('<code>branch3.1</code> 3×3, 16 → 32: 3·3·16·32 + 2·32 = <strong>4,672</strong> params');
     expect(html).toContain('<code>inception3a</code>');
   });
 });

@@ -78,6 +78,9 @@ export const inceptionModuleLabels = {
   b3: '5×5',
   b4: 'pool',
   matches: 'These are the widths of the paper’s',
+  rulePaper: 'params = k·k·C_in·C_out + C_out biases; MACs = weights · H·W',
+  ruleTorchvision: 'params = k·k·C_in·C_out + 2·C_out (BN γ, β; no bias); MACs = weights · H·W',
+  naiveDerivation: 'The naive module’s convolutions',
 };
 export type InceptionModuleLabels = typeof inceptionModuleLabels;
 
@@ -205,22 +208,30 @@ function times(a: number, b: number): string {
   return b === 0 ? '—' : `${(a / b).toFixed(1)}×`;
 }
 
-/** "3·3·96·128 + 128 = 110,720 · 28·28 = 86,704,128 MACs", from a conv row of the core. */
-function convLine(row: LayerRow, flavour: Flavour): string {
+/**
+ * Two derivation lines for one conv row of the core: "branch2.1 3×3, 96 → 128: 3·3·96·128 + 128 = 110,720
+ * params" and "110,592 weights · 28·28 = 86,704,128 MACs".
+ */
+function convLines(row: LayerRow, a: Analysis, flavour: Flavour): string {
   const k = row.detail.match(/^(\d+)×(\d+)/);
   const kh = k?.[1] ?? '1';
   const kw = k?.[2] ?? '1';
   const cin = row.input[0]!;
   const cout = row.output[0]!;
   const [, h, w] = row.output;
-  const extra =
-    flavour === 'paper' ? ` + ${cout} <small>(biases)</small>` : ` + 2·${cout} <small>(BN γ, β)</small>`;
-  const total = row.params.total;
+  const extra = flavour === 'paper' ? ` + ${cout}` : ` + 2·${cout}`;
+  const name = e(row.name.replace(/\.conv$/, ''));
+  // torchvision's BasicConv2d: the BN node after the conv holds γ and β.
+  const bn = a.rows.find((r) => r.kind === 'bn' && r.name === row.name.replace(/\.conv$/, '.bn'));
+  const total = row.params.total + (bn?.params.total ?? 0);
   return (
-    `<li><code>${e(row.name.replace(/\.conv$/, ''))}</code> ${e(kh)}×${e(kw)}, ${cin} → ${cout}: ` +
-    `${e(kh)}·${e(kw)}·${cin}·${cout}${extra} = <strong>${formatCount(total)}</strong> params; ` +
-    `${formatCount(row.params.weights)} · ${h}·${w} = <strong>${formatCount(row.macs)}</strong> MACs</li>`
+    `<li><code>${name}</code> ${e(kh)}×${e(kw)}, ${cin} → ${cout}: ${e(kh)}·${e(kw)}·${cin}·${cout}${extra} = <strong>${formatCount(total)}</strong> params</li>` +
+    `<li class="nb-sub">${formatCount(row.params.weights)} weights · ${h}·${w} = <strong>${formatCount(row.macs)}</strong> MACs</li>`
   );
+}
+
+function formulaLine(flavour: Flavour, l: InceptionModuleLabels): string {
+  return `<li class="nb-rule">${e(flavour === 'paper' ? l.rulePaper : l.ruleTorchvision)}</li>`;
 }
 
 function layersText(b: BranchTotal, w: ModuleWidths, naive: boolean): string {
@@ -273,10 +284,13 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
       `<strong>${formatCompact(reduced.macs)}</strong>`,
     ]);
     const sum = branches.map((b) => b.channels).join(' + ');
-    const lines = branches.flatMap((b) => b.convs.map((c) => convLine(c, flavour))).join('');
-    const naiveLines = naiveBranches.flatMap((b) => b.convs.map((c) => convLine(c, flavour))).join('');
+    const naiveSum = naiveBranches.map((b) => b.channels).join(' + ');
+    const lines = formulaLine(flavour, l) + branches.flatMap((b) => b.convs.map((c) => convLines(c, reduced, flavour))).join('');
+    const naiveLines =
+      naiveBranches.flatMap((b) => b.convs.map((c) => convLines(c, naive, flavour))).join('') +
+      `<li>${e(l.outChannels)}: ${naiveSum} = <strong>${naive.output[0]}</strong> (${sum} = ${reduced.output[0]} with reductions)</li>`;
     const compare = [
-      [e(l.outChannels), `${naiveBranches.map((b) => b.channels).join(' + ')} = ${naive.output[0]}`, `${sum} = ${reduced.output[0]}`, times(naive.output[0]!, reduced.output[0]!)],
+      [e(l.outChannels), String(naive.output[0]), String(reduced.output[0]), times(naive.output[0]!, reduced.output[0]!)],
       [e(l.params), formatCount(naive.params.total), formatCount(reduced.params.total), times(naive.params.total, reduced.params.total)],
       [e(l.macs), formatCount(naive.macs), formatCount(reduced.macs), times(naive.macs, reduced.macs)],
       ...([1, 2] as const).map((i) => {
@@ -301,6 +315,7 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
       htmlTable(['', e(l.naiveHead), e(l.reducedHead), e(l.ratio)], compare, {
         caption: `The naive module puts the ${bigKernel(flavour)}×${bigKernel(flavour)} and 3×3 convolutions straight on all ${w.cin} input channels and concatenates the pooled input unchanged.`,
       }),
+      `<h4>${e(l.naiveDerivation)}</h4>`,
       `<ol class="nb-derivation">${naiveLines}</ol>`,
     ].join('');
   },

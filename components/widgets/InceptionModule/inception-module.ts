@@ -9,7 +9,17 @@
  * Caffe build, basicConv2d for torchvision's), so a paper row gives exactly the module's row of
  * `googlenet_2014` (or `googlenet`).
  */
-import { analyse, formatCompact, formatCount, formatShape, isCalcError, type Analysis, type LayerRow, type LayerSpec } from '../../../src/calc/index';
+import {
+  analyse,
+  formatCompact,
+  formatCount,
+  formatShape,
+  isCalcError,
+  type Analysis,
+  type LayerRow,
+  type LayerSpec,
+  type PoolSpec,
+} from '../../../src/calc/index';
 import { basicConv2d, convRelu } from '../../../src/models/blocks';
 import { googlenetTable1, type GoogLeNetInceptionRow } from '../../../src/models/googlenet';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
@@ -128,7 +138,10 @@ export function bigKernel(flavour: Flavour): number {
   return flavour === 'torchvision' ? 3 : 5;
 }
 
-const POOL: Omit<Extract<LayerSpec, { kind: 'maxpool' }>, 'name' | 'from'> = { kind: 'maxpool', kernel: 3, stride: 1, padding: 1, ceil: true };
+/** The branch's 3×3 max pool, stride 1, padding 1 (ceil mode, as Caffe and torchvision). */
+function pool(name: string): PoolSpec {
+  return { name, kind: 'maxpool', kernel: 3, stride: 1, padding: 1, ceil: true, from: 'input' };
+}
 
 /** The module with reductions, named like torchvision's Inception (branch1, branch2.0, …). */
 export function reducedModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
@@ -137,7 +150,7 @@ export function reducedModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
   const b1 = cv('branch1', w.c1, 1, { from: 'input' });
   const b2 = [...cv('branch2.0', w.r3, 1, { from: 'input' }), ...cv('branch2.1', w.c3, 3, { padding: 1 })];
   const b3 = [...cv('branch3.0', w.r5, 1, { from: 'input' }), ...cv('branch3.1', w.c5, k, { padding: (k - 1) / 2 })];
-  const b4: LayerSpec[] = [{ name: 'branch4.0', ...POOL, from: 'input' }, ...cv('branch4.1', w.pp, 1)];
+  const b4: LayerSpec[] = [pool('branch4.0'), ...cv('branch4.1', w.pp, 1)];
   const last = (l: LayerSpec[]) => l[l.length - 1]!.name;
   return [...b1, ...b2, ...b3, ...b4, { name: 'concat', kind: 'concat', from: [last(b1), last(b2), last(b3), last(b4)] }];
 }
@@ -150,7 +163,7 @@ export function naiveModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
   const b2 = cv('branch2', w.c3, 3, { padding: 1, from: 'input' });
   const b3 = cv('branch3', w.c5, k, { padding: (k - 1) / 2, from: 'input' });
   const last = (l: LayerSpec[]) => l[l.length - 1]!.name;
-  return [...b1, ...b2, ...b3, { name: 'branch4', ...POOL, from: 'input' }, { name: 'concat', kind: 'concat', from: [last(b1), last(b2), last(b3), 'branch4'] }];
+  return [...b1, ...b2, ...b3, pool('branch4'), { name: 'concat', kind: 'concat', from: [last(b1), last(b2), last(b3), 'branch4'] }];
 }
 
 export interface BranchTotal {

@@ -10,6 +10,7 @@ export const sidebar = [
     items: [
       { label: 'AlexNet (2012)', link: '/alexnet/' },
       { label: 'VGG: stacks of 3×3', link: '/vgg/' },
+      { label: 'GoogLeNet / Inception v1', link: '/googlenet/' },
     ],
   },
 ];

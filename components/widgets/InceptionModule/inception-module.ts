@@ -1,0 +1,340 @@
+/**
+ * "Inception module" cell: the six widths of one row of GoogLeNet's Table 1 (#1×1, #3×3 reduce,
+ * #3×3, #5×5 reduce, #5×5, pool proj) plus the input it sits on, built as a four-branch network
+ * with a channel concat and analysed by the calc core. Beside it, the "naive" module of the paper's
+ * Figure 2(a): the same output widths without the 1×1 reductions, the pool branch passing every
+ * input channel through.
+ *
+ * The layers are built with the same helpers as src/models/googlenet.ts (convRelu for the paper's
+ * Caffe build, basicConv2d for torchvision's), so a paper row gives exactly the module's row of
+ * `googlenet_2014` (or `googlenet`).
+ */
+import {
+  analyse,
+  formatCompact,
+  formatCount,
+  formatShape,
+  isCalcError,
+  type Analysis,
+  type LayerRow,
+  type LayerSpec,
+  type PoolSpec,
+} from '../../../src/calc/index';
+import { basicConv2d, convRelu } from '../../../src/models/blocks';
+import { googlenetTable1, type GoogLeNetInceptionRow } from '../../../src/models/googlenet';
+import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import type { WidgetDef } from '../../../src/site/widget';
+
+export const PRESETS = ['custom', ...googlenetTable1.map((r) => r.name)] as const;
+export type Flavour = 'paper' | 'torchvision';
+
+export interface InceptionModuleValues {
+  [key: string]: number | string;
+  preset: string;
+  flavour: string;
+  cin: number;
+  size: number;
+  c1: number;
+  r3: number;
+  c3: number;
+  r5: number;
+  c5: number;
+  pp: number;
+}
+
+/** The numbers a module is built from, after a preset has been applied. */
+export interface ModuleWidths {
+  readonly cin: number;
+  readonly size: number;
+  readonly c1: number;
+  readonly r3: number;
+  readonly c3: number;
+  readonly r5: number;
+  readonly c5: number;
+  readonly pp: number;
+}
+
+export const inceptionModuleLabels = {
+  preset: 'Paper row',
+  'preset.custom': 'custom (use the fields)',
+  ...Object.fromEntries(googlenetTable1.map((r) => [`preset.${r.name}`, `inception (${r.name.slice(-2)})`])),
+  flavour: 'Build',
+  'flavour.paper': 'paper / Caffe: 5×5, biases',
+  'flavour.torchvision': 'torchvision: “5×5” is 3×3, BN',
+  cin: 'Input channels',
+  size: 'Input size H = W',
+  c1: '#1×1',
+  r3: '#3×3 reduce',
+  c3: '#3×3',
+  r5: '#5×5 reduce',
+  c5: '#5×5',
+  pp: 'pool proj',
+  reset: 'Reset',
+  branches: 'The module with reductions, branch by branch',
+  derivation: 'Where each count comes from',
+  naive: 'Naive module vs module with reductions',
+  branch: 'Branch',
+  layers: 'Layers',
+  channels: 'Out channels',
+  params: 'Parameters',
+  macs: 'MACs',
+  total: 'concat (total)',
+  naiveHead: 'Naive',
+  reducedHead: 'With reductions',
+  ratio: 'Naive ÷ reduced',
+  outChannels: 'Output channels',
+  b1: '1×1',
+  b2: '3×3',
+  b3: '5×5',
+  b4: 'pool',
+  matches: 'These are the widths of the paper’s',
+  rulePaper: 'params = k·k·C_in·C_out + C_out biases; MACs = weights · H·W',
+  ruleTorchvision: 'params = k·k·C_in·C_out + 2·C_out (BN γ, β; no bias); MACs = weights · H·W',
+  naiveDerivation: 'The naive module’s convolutions',
+};
+export type InceptionModuleLabels = typeof inceptionModuleLabels;
+
+export function presetRow(name: string): GoogLeNetInceptionRow | undefined {
+  return googlenetTable1.find((r) => r.name === name);
+}
+
+/** A preset (not "custom") fills every width from the paper's row; otherwise the fields count. */
+export function effectiveWidths(v: InceptionModuleValues): ModuleWidths {
+  const row = presetRow(v.preset);
+  if (row === undefined) return { cin: v.cin, size: v.size, c1: v.c1, r3: v.r3, c3: v.c3, r5: v.r5, c5: v.c5, pp: v.pp };
+  return {
+    cin: row.inChannels,
+    size: row.outputSize,
+    c1: row.ch1x1,
+    r3: row.ch3x3red,
+    c3: row.ch3x3,
+    r5: row.ch5x5red,
+    c5: row.ch5x5,
+    pp: row.poolProj,
+  };
+}
+
+/** The paper row whose widths (and input) these are, if any. */
+export function matchingRow(w: ModuleWidths): GoogLeNetInceptionRow | undefined {
+  return googlenetTable1.find(
+    (r) =>
+      r.inChannels === w.cin &&
+      r.outputSize === w.size &&
+      r.ch1x1 === w.c1 &&
+      r.ch3x3red === w.r3 &&
+      r.ch3x3 === w.c3 &&
+      r.ch5x5red === w.r5 &&
+      r.ch5x5 === w.c5 &&
+      r.poolProj === w.pp,
+  );
+}
+
+function flavourOf(v: InceptionModuleValues): Flavour {
+  return v.flavour === 'torchvision' ? 'torchvision' : 'paper';
+}
+
+/** Kernel of the "5×5" branch: 5 in the paper, 3 in torchvision (pytorch/vision#906). */
+export function bigKernel(flavour: Flavour): number {
+  return flavour === 'torchvision' ? 3 : 5;
+}
+
+/** The branch's 3×3 max pool, stride 1, padding 1 (ceil mode, as Caffe and torchvision). */
+function pool(name: string): PoolSpec {
+  return { name, kind: 'maxpool', kernel: 3, stride: 1, padding: 1, ceil: true, from: 'input' };
+}
+
+/** The module with reductions, named like torchvision's Inception (branch1, branch2.0, …). */
+export function reducedModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
+  const cv = flavour === 'torchvision' ? basicConv2d : convRelu;
+  const k = bigKernel(flavour);
+  const b1 = cv('branch1', w.c1, 1, { from: 'input' });
+  const b2 = [...cv('branch2.0', w.r3, 1, { from: 'input' }), ...cv('branch2.1', w.c3, 3, { padding: 1 })];
+  const b3 = [...cv('branch3.0', w.r5, 1, { from: 'input' }), ...cv('branch3.1', w.c5, k, { padding: (k - 1) / 2 })];
+  const b4: LayerSpec[] = [pool('branch4.0'), ...cv('branch4.1', w.pp, 1)];
+  const last = (l: LayerSpec[]) => l[l.length - 1]!.name;
+  return [...b1, ...b2, ...b3, ...b4, { name: 'concat', kind: 'concat', from: [last(b1), last(b2), last(b3), last(b4)] }];
+}
+
+/** Figure 2(a): 1×1, 3×3 and 5×5 straight on the input, and the pooled input itself. */
+export function naiveModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
+  const cv = flavour === 'torchvision' ? basicConv2d : convRelu;
+  const k = bigKernel(flavour);
+  const b1 = cv('branch1', w.c1, 1, { from: 'input' });
+  const b2 = cv('branch2', w.c3, 3, { padding: 1, from: 'input' });
+  const b3 = cv('branch3', w.c5, k, { padding: (k - 1) / 2, from: 'input' });
+  const last = (l: LayerSpec[]) => l[l.length - 1]!.name;
+  return [...b1, ...b2, ...b3, pool('branch4'), { name: 'concat', kind: 'concat', from: [last(b1), last(b2), last(b3), 'branch4'] }];
+}
+
+export interface BranchTotal {
+  readonly key: 'b1' | 'b2' | 'b3' | 'b4';
+  /** Convolution rows of the branch, in order. */
+  readonly convs: readonly LayerRow[];
+  readonly channels: number;
+  readonly params: number;
+  readonly macs: number;
+}
+
+function branchTotals(a: Analysis): BranchTotal[] {
+  return (['b1', 'b2', 'b3', 'b4'] as const).map((key, i) => {
+    const prefix = `branch${i + 1}`;
+    const rows = a.rows.filter((r) => r.name === prefix || r.name.startsWith(`${prefix}.`));
+    const last = rows[rows.length - 1]!;
+    return {
+      key,
+      convs: rows.filter((r) => r.kind === 'conv'),
+      channels: last.output[0]!,
+      params: rows.reduce((s, r) => s + r.params.total, 0),
+      macs: rows.reduce((s, r) => s + r.macs, 0),
+    };
+  });
+}
+
+export interface InceptionModuleResult {
+  readonly widths: ModuleWidths;
+  readonly flavour: Flavour;
+  readonly reduced: Analysis;
+  readonly naive: Analysis;
+  readonly branches: readonly BranchTotal[];
+  readonly naiveBranches: readonly BranchTotal[];
+  readonly row: GoogLeNetInceptionRow | undefined;
+}
+
+export function computeInceptionModule(v: InceptionModuleValues): InceptionModuleResult {
+  const widths = effectiveWidths(v);
+  const flavour = flavourOf(v);
+  const input = [widths.cin, widths.size, widths.size];
+  const reduced = analyse({ id: 'inception', input, layers: reducedModule(widths, flavour) });
+  const naive = analyse({ id: 'naive', input, layers: naiveModule(widths, flavour) });
+  return {
+    widths,
+    flavour,
+    reduced,
+    naive,
+    branches: branchTotals(reduced),
+    naiveBranches: branchTotals(naive),
+    row: matchingRow(widths),
+  };
+}
+
+function times(a: number, b: number): string {
+  return b === 0 ? '—' : `${(a / b).toFixed(1)}×`;
+}
+
+/**
+ * Two derivation lines for one conv row of the core: "branch2.1 3×3, 96 → 128: 3·3·96·128 + 128 = 110,720
+ * params" and "110,592 weights · 28·28 = 86,704,128 MACs".
+ */
+function convLines(row: LayerRow, a: Analysis, flavour: Flavour): string {
+  const k = row.detail.match(/^(\d+)×(\d+)/);
+  const kh = k?.[1] ?? '1';
+  const kw = k?.[2] ?? '1';
+  const cin = row.input[0]!;
+  const cout = row.output[0]!;
+  const [, h, w] = row.output;
+  const extra = flavour === 'paper' ? ` + ${cout}` : ` + 2·${cout}`;
+  const name = e(row.name.replace(/\.conv$/, ''));
+  // torchvision's BasicConv2d: the BN node after the conv holds γ and β.
+  const bn = a.rows.find((r) => r.kind === 'bn' && r.name === row.name.replace(/\.conv$/, '.bn'));
+  const total = row.params.total + (bn?.params.total ?? 0);
+  return (
+    `<li><code>${name}</code> ${e(kh)}×${e(kw)}, ${cin} → ${cout}: ${e(kh)}·${e(kw)}·${cin}·${cout}${extra} = <strong>${formatCount(total)}</strong> params</li>` +
+    `<li class="nb-sub">${formatCount(row.params.weights)} weights · ${h}·${w} = <strong>${formatCount(row.macs)}</strong> MACs</li>`
+  );
+}
+
+function formulaLine(flavour: Flavour, l: InceptionModuleLabels): string {
+  return `<li class="nb-rule">${e(flavour === 'paper' ? l.rulePaper : l.ruleTorchvision)}</li>`;
+}
+
+function layersText(b: BranchTotal, w: ModuleWidths, naive: boolean): string {
+  const conv = (r: LayerRow) => `${r.detail.match(/^\d+×\d+/)?.[0] ?? ''}, ${r.output[0]}`;
+  if (b.key === 'b4') {
+    return naive ? `3×3 max pool (passes all ${w.cin})` : `3×3 max pool → 1×1, ${b.convs[0]?.output[0]}`;
+  }
+  return b.convs.map(conv).join(' → ');
+}
+
+export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLabels> = {
+  name: 'inception-module',
+  fields: {
+    preset: { kind: 'choice', options: PRESETS },
+    flavour: { kind: 'choice', options: ['paper', 'torchvision'] },
+    cin: { kind: 'int', min: 1, max: 4096 },
+    size: { kind: 'int', min: 1, max: 1024 },
+    c1: { kind: 'int', min: 1, max: 4096 },
+    r3: { kind: 'int', min: 1, max: 4096 },
+    c3: { kind: 'int', min: 1, max: 4096 },
+    r5: { kind: 'int', min: 1, max: 4096 },
+    c5: { kind: 'int', min: 1, max: 4096 },
+    pp: { kind: 'int', min: 1, max: 4096 },
+  },
+  defaults: { preset: 'inception3a', flavour: 'paper', cin: 192, size: 28, c1: 64, r3: 96, c3: 128, r5: 16, c5: 32, pp: 32 },
+  labels: inceptionModuleLabels,
+
+  summary(v, l) {
+    const { reduced, naive, row } = computeInceptionModule(v);
+    const name = row ? `inception (${row.name.slice(-2)})` : 'This module';
+    return `${name}: ${reduced.output[0]} output channels, ${formatCount(reduced.params.total)} ${l.params.toLowerCase()}, ${formatCompact(reduced.macs)} ${l.macs}; the naive module needs ${times(naive.macs, reduced.macs)} the ${l.macs}.`;
+  },
+
+  render(v, l) {
+    const r = computeInceptionModule(v);
+    const { widths: w, reduced, naive, branches, naiveBranches, flavour } = r;
+    const label = (key: BranchTotal['key']) => e(l[key]);
+    const branchRows = branches.map((b) => [
+      label(b.key),
+      e(layersText(b, w, false)),
+      String(b.channels),
+      formatCount(b.params),
+      formatCompact(b.macs),
+    ]);
+    branchRows.push([
+      e(l.total),
+      `${e(formatShape(reduced.input))} → ${e(formatShape(reduced.output))}`,
+      `<strong>${reduced.output[0]}</strong>`,
+      `<strong>${formatCount(reduced.params.total)}</strong>`,
+      `<strong>${formatCompact(reduced.macs)}</strong>`,
+    ]);
+    const sum = branches.map((b) => b.channels).join(' + ');
+    const naiveSum = naiveBranches.map((b) => b.channels).join(' + ');
+    const lines = formulaLine(flavour, l) + branches.flatMap((b) => b.convs.map((c) => convLines(c, reduced, flavour))).join('');
+    const naiveLines =
+      naiveBranches.flatMap((b) => b.convs.map((c) => convLines(c, naive, flavour))).join('') +
+      `<li>${e(l.outChannels)}: ${naiveSum} = <strong>${naive.output[0]}</strong> (${sum} = ${reduced.output[0]} with reductions)</li>`;
+    const compare = [
+      [e(l.outChannels), String(naive.output[0]), String(reduced.output[0]), times(naive.output[0]!, reduced.output[0]!)],
+      [e(l.params), formatCount(naive.params.total), formatCount(reduced.params.total), times(naive.params.total, reduced.params.total)],
+      [e(l.macs), formatCount(naive.macs), formatCount(reduced.macs), times(naive.macs, reduced.macs)],
+      ...([1, 2] as const).map((i) => {
+        const nb = naiveBranches[i]!;
+        const rb = branches[i]!;
+        return [`${label(rb.key)}: ${e(l.macs)}`, formatCompact(nb.macs), formatCompact(rb.macs), times(nb.macs, rb.macs)];
+      }),
+    ];
+    const match = r.row
+      ? `<p class="nb-note">${e(l.matches)} <code>${e(r.row.name)}</code> (Table 1).</p>`
+      : '';
+    return [
+      match,
+      `<h4>${e(l.branches)}</h4>`,
+      htmlTable([e(l.branch), e(l.layers), e(l.channels), e(l.params), e(l.macs)], branchRows, {
+        caption: `Input ${formatShape(reduced.input)}; every convolution keeps the ${w.size}×${w.size} grid (stride 1, “same” padding) and the concat stacks the branches: ${sum} = ${reduced.output[0]} channels.`,
+        numericFrom: 2,
+      }),
+      `<h4>${e(l.derivation)}</h4>`,
+      `<ol class="nb-derivation">${lines}</ol>`,
+      `<h4>${e(l.naive)}</h4>`,
+      htmlTable(['', e(l.naiveHead), e(l.reducedHead), e(l.ratio)], compare, {
+        caption: `The naive module puts the ${bigKernel(flavour)}×${bigKernel(flavour)} and 3×3 convolutions straight on all ${w.cin} input channels and concatenates the pooled input unchanged.`,
+      }),
+      `<h4>${e(l.naiveDerivation)}</h4>`,
+      `<ol class="nb-derivation">${naiveLines}</ol>`,
+    ].join('');
+  },
+
+  blame(error) {
+    if (!isCalcError(error)) return undefined;
+    return error.code === 'too-large' ? 'size' : undefined;
+  },
+};

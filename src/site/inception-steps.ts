@@ -133,9 +133,9 @@ export function inceptionToXception(s: StepSetting = XCEPTION_MIDDLE): Step[] {
     },
     {
       step: 6,
-      title: 'Xception’s separable conv',
+      title: 'separable conv',
       change: 'the same two convs in the other order, no ReLU between',
-      figure: 'Chollet §3, Keras SeparableConv2D',
+      figure: 'Chollet §3; Keras SeparableConv2D',
       spatialGroups: C,
       analysis: run('xception', [{ kind: 'separable', name: 'sepconv', out: C, kernel: 3, padding: 'same', bias: false }]),
     },

@@ -21,8 +21,8 @@ export interface FactoriseValues {
 
 export const factoriseLabels = {
   kind: 'Factorisation',
-  'kind.stack3': 'n×n → stacked 3×3 (§3.1)',
-  'kind.asym': 'n×n → 1×n then n×1 (§3.2)',
+  'kind.stack3': 'stacked 3×3 (§3.1)',
+  'kind.asym': '1×n then n×1 (§3.2)',
   n: 'Kernel n',
   c: 'Channels C',
   size: 'Map size H = W',

@@ -44,6 +44,7 @@ describe('continuum widget: 1×1 conv to C, then 3×3 conv in g groups', () => {
     expect(regionOf(728, 1)).toBe('ordinary');
     expect(regionOf(728, 2)).toBe('inception');
     expect(regionOf(728, 8)).toBe('more');
+    expect(continuum.summary({ c: 728, g: 728, size: 19 }, L)).toMatch(/^g = 728 \(1 channel per group\): 536,536 weights/);
   });
 
   it('steps 3, 4 and 5 of the five-step table are points of the continuum', () => {

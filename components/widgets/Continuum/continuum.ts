@@ -67,6 +67,11 @@ export function continuumAt(c: number, g: number, size: number): Analysis {
   });
 }
 
+/** "182 channels per group", "1 channel per group". */
+export function channelsPerGroup(n: number): string {
+  return `${n} ${n === 1 ? 'channel' : 'channels'} per group`;
+}
+
 export type Region = 'ordinary' | 'inception' | 'more' | 'extreme';
 
 /** Which of the seed's steps a group count corresponds to. */
@@ -129,7 +134,7 @@ export const continuum: WidgetDef<ContinuumValues, ContinuumLabels> = {
     checkGroups(v);
     const a = continuumAt(v.c, v.g, v.size);
     const full = continuumAt(v.c, 1, v.size);
-    return `g = ${v.g} (${v.c / v.g} channels per group): ${formatCount(a.params.weights)} weights, ${pct(a.params.weights, full.params.weights)} of g = 1; ${l[regionOf(v.c, v.g)]}.`;
+    return `g = ${v.g} (${channelsPerGroup(v.c / v.g)}): ${formatCount(a.params.weights)} weights, ${pct(a.params.weights, full.params.weights)} of g = 1; ${l[regionOf(v.c, v.g)]}.`;
   },
 
   render(v, l) {

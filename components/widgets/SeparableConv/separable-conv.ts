@@ -33,7 +33,7 @@ export const separableConvLabels = {
   macs: 'MACs',
   std: 'Standard',
   sep: 'Separable',
-  ratio: 'Separable ÷ standard',
+  ratio: 'Ratio',
   depthwise: 'depthwise',
   pointwise: 'pointwise',
 };
@@ -114,7 +114,8 @@ export const separableConv: WidgetDef<SeparableConvValues, SeparableConvLabels> 
     ].join('');
     const mNum = v.m === 1 ? '1' : String(v.m);
     const ratio = [
-      `<li>(k²·C_in·m + C_in·m·C_out) / (k²·C_in·C_out) = m/C_out + m/k²</li>`,
+      `<li>(k²·C_in·m + C_in·m·C_out) / (k²·C_in·C_out)</li>`,
+      `<li>= m/C_out + m/k²</li>`,
       `<li>= ${mNum}/${v.cout} + ${mNum}/${k2} = ${ratioText(v.m / v.cout)} + ${ratioText(v.m / k2)} = <strong>${ratioText(r.ratio)}</strong></li>`,
       `<li>${formatCount(r.sep.params)} / ${formatCount(r.std.params)} = ${ratioText(r.ratio)}: ${e(factorText(r.ratio))}</li>`,
     ].join('');

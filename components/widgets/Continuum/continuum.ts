@@ -27,8 +27,8 @@ export const continuumLabels = {
   where: 'Where this sits',
   chart: 'Weights for every valid g',
   groups: 'g',
-  perGroup: 'Channels per group',
-  params: 'Parameters (weights)',
+  perGroup: 'C/g',
+  params: 'Weights',
   macs: 'MACs',
   ordinary: 'one tower: an ordinary 3×3 after the 1×1',
   inception: 'a few towers, like the 3–4 branches of an Inception v1/v3 module (steps 2–3)',
@@ -89,11 +89,11 @@ function pct(part: number, whole: number): string {
 function chart(v: ContinuumValues, l: ContinuumLabels): string {
   const ds = divisors(v.c);
   const W = 560;
-  const H = 190;
+  const H = 200;
   const left = 14;
   const right = W - 14;
   const top = 28;
-  const bottom = H - 34;
+  const bottom = H - 48;
   const weights = ds.map((g) => continuumAt(v.c, g, 1).params.weights);
   const max = Math.max(...weights);
   const x = (i: number) => (ds.length === 1 ? (left + right) / 2 : left + (i * (right - left)) / (ds.length - 1));
@@ -114,7 +114,7 @@ function chart(v: ContinuumValues, l: ContinuumLabels): string {
   const label = `${l.chart}: from ${formatCount(weights[0]!)} at g = 1 to ${formatCount(weights.at(-1)!)} at g = ${v.c}; the current g = ${v.g} has ${formatCount(continuumAt(v.c, v.g, 1).params.weights)}.`;
   return `<figure class="cx-chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(label)}">
 <line x1="${left}" x2="${right}" y1="${floor.toFixed(1)}" y2="${floor.toFixed(1)}" class="cx-floor"/>
-<text x="${right}" y="${(floor - 5).toFixed(1)}" text-anchor="end" class="cx-floor-text">1×1 alone: C² = ${formatCount(v.c * v.c)}</text>
+<text x="${left + 40}" y="${(floor + 14).toFixed(1)}" text-anchor="start" class="cx-floor-text">1×1 alone: C² = ${formatCount(v.c * v.c)}</text>
 ${marks}<path d="${path}" class="cx-line"/>${dots}${ticks}
 <text x="${(left + right) / 2}" y="${H - 2}" text-anchor="middle" class="cx-axis">groups g (divisors of C, evenly spaced)</text>
 </svg><figcaption>${e(l.chart)} (C = ${v.c}); the large dot is g = ${v.g}.</figcaption></figure>`;

@@ -117,7 +117,7 @@ function chart(v: ContinuumValues, l: ContinuumLabels): string {
 <text x="${left + 40}" y="${(floor + 14).toFixed(1)}" text-anchor="start" class="cx-floor-text">1×1 alone: C² = ${formatCount(v.c * v.c)}</text>
 ${marks}<path d="${path}" class="cx-line"/>${dots}${ticks}
 <text x="${(left + right) / 2}" y="${H - 2}" text-anchor="middle" class="cx-axis">groups g (divisors of C, evenly spaced)</text>
-</svg><figcaption>${e(l.chart)} (C = ${v.c}); the large dot is g = ${v.g}.</figcaption></figure>`;
+</svg><figcaption>${e(l.chart)} (C = ${v.c}), the divisors of C evenly spaced along the axis; the large dot is g = ${v.g}.</figcaption></figure>`;
 }
 
 export const continuum: WidgetDef<ContinuumValues, ContinuumLabels> = {

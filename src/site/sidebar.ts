@@ -11,6 +11,16 @@ export const sidebar = [
       { label: 'AlexNet (2012)', link: '/alexnet/' },
       { label: 'VGG: stacks of 3×3', link: '/vgg/' },
       { label: 'GoogLeNet / Inception v1', link: '/googlenet/' },
+      { label: 'From Inception to Xception', link: '/inception-to-xception/' },
+      { label: 'ResNet (2015)', link: '/resnet/' },
     ],
+  },
+  {
+    label: 'From classifier to encoder',
+    items: [{ label: 'Backbones for segmentation', link: '/segmentation/' }],
+  },
+  {
+    label: 'Tools',
+    items: [{ label: 'Model explorer', link: '/explorer/' }],
   },
 ];

@@ -1,0 +1,127 @@
+/**
+ * "Factorisation explorer": one n×n convolution (C → C channels, stride 1, "same" padding) against
+ * the factorisations of Szegedy et al., Rethinking the Inception Architecture (arXiv:1512.00567):
+ * §3.1 a stack of 3×3 convolutions ((n − 1)/2 of them: 5×5 → two 3×3) and §3.2 the asymmetric
+ * pair 1×n then n×1. Both tiny networks go through the calc core's analyse(), which gives the
+ * weights, MACs and receptive fields compared here.
+ */
+import { analyse, CalcError, formatCompact, formatCount, formatPair, isCalcError, type Analysis, type ConvSpec, type Pair } from '../../../src/calc/index';
+import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import type { WidgetDef } from '../../../src/site/widget';
+
+export type FactoriseKind = 'stack3' | 'asym';
+
+export interface FactoriseValues {
+  [key: string]: number | string;
+  kind: FactoriseKind;
+  n: number;
+  c: number;
+  size: number;
+}
+
+export const factoriseLabels = {
+  kind: 'Factorisation',
+  'kind.stack3': 'stacked 3×3 (§3.1)',
+  'kind.asym': '1×n then n×1 (§3.2)',
+  n: 'Kernel n',
+  c: 'Channels C',
+  size: 'Map size H = W',
+  reset: 'Reset',
+  before: 'Before: one n×n convolution',
+  after: 'After: the factorised stack',
+  compare: 'Cost and receptive field',
+  layer: 'Layer',
+  one: 'One n×n',
+  factorised: 'Factorised',
+  ratio: 'After ÷ before',
+  params: 'Parameters (weights)',
+  macs: 'MACs',
+  nonlin: 'Layers (ReLUs)',
+  rf: 'Receptive field',
+  oddMessage: 'A stack of 3×3 convolutions sees an odd field: n must be odd and at least 3.',
+};
+export type FactoriseLabels = typeof factoriseLabels;
+
+function conv(name: string, c: number, kernel: number | Pair): ConvSpec {
+  return { kind: 'conv', name, out: c, kernel, padding: 'same', bias: false };
+}
+
+/** The factorised layers: (n − 1)/2 stacked 3×3, or 1×n then n×1. */
+export function factorisedLayers(v: FactoriseValues): ConvSpec[] {
+  if (v.kind === 'asym') return [conv(`conv1x${v.n}`, v.c, [1, v.n]), conv(`conv${v.n}x1`, v.c, [v.n, 1])];
+  if (v.n < 3 || v.n % 2 === 0) throw new CalcError('bad-parameter', '', factoriseLabels.oddMessage);
+  return Array.from({ length: (v.n - 1) / 2 }, (_, i) => conv(`conv3x3_${i + 1}`, v.c, 3));
+}
+
+export interface FactoriseResult {
+  readonly before: Analysis;
+  readonly after: Analysis;
+}
+
+export function computeFactorise(v: FactoriseValues): FactoriseResult {
+  const input = [v.c, v.size, v.size];
+  const after = factorisedLayers(v);
+  const before = analyse({ id: 'before', input, layers: [conv(`conv${v.n}x${v.n}`, v.c, v.n)] });
+  return { before, after: analyse({ id: 'after', input, layers: after }) };
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+export const factorise: WidgetDef<FactoriseValues, FactoriseLabels> = {
+  name: 'factorise',
+  fields: {
+    kind: { kind: 'choice', options: ['stack3', 'asym'] },
+    n: { kind: 'int', min: 2, max: 15 },
+    c: { kind: 'int', min: 1, max: 4096 },
+    size: { kind: 'int', min: 1, max: 2048 },
+  },
+  defaults: { kind: 'stack3', n: 5, c: 192, size: 35 },
+  labels: factoriseLabels,
+
+  summary(v) {
+    const { before, after } = computeFactorise(v);
+    const saving = 1 - after.params.weights / before.params.weights;
+    const what = v.kind === 'asym' ? `1×${v.n} + ${v.n}×1` : `${(v.n - 1) / 2} stacked 3×3`;
+    const verb = saving >= 0 ? `saves ${pct(saving)}` : `costs ${pct(-saving)} more`;
+    return `${what} instead of one ${v.n}×${v.n}: same ${formatPair(after.receptiveField.size)} receptive field, ${verb} of the weights.`;
+  },
+
+  render(v, l) {
+    const { before, after } = computeFactorise(v);
+    const c2 = `${v.c}²`;
+    const beforeSteps = `<li>weights = n²·C² = ${v.n}²·${c2} = <strong>${formatCount(before.params.weights)}</strong></li>` +
+      `<li>receptive field = ${formatPair(before.receptiveField.size)}</li>`;
+    const perLayer = after.rows.map((row) => {
+      const k = row.detail.match(/^(\d+×\d+)/)?.[1] ?? '';
+      const [kh, kw] = k.split('×').map(Number);
+      const rf = row.receptiveField ? formatPair(row.receptiveField.size) : '—';
+      return `<li>${e(row.name)}: ${kh}·${kw}·${c2} = ${formatCount(row.params.weights)} weights, field ${rf}</li>`;
+    });
+    const coeff = v.kind === 'asym' ? `2n·C² = 2·${v.n}·${c2}` : `((n − 1)/2)·9·C² = ${(v.n - 1) / 2}·9·${c2}`;
+    const afterSteps = perLayer.join('') + `<li>weights = ${coeff} = <strong>${formatCount(after.params.weights)}</strong></li>`;
+    const same = after.receptiveField.size[0] === before.receptiveField.size[0] && after.receptiveField.size[1] === before.receptiveField.size[1];
+    const rows = [
+      [e(l.rf), formatPair(before.receptiveField.size), formatPair(after.receptiveField.size), same ? 'equal' : 'differ'],
+      [e(l.params), formatCount(before.params.weights), formatCount(after.params.weights), pct(after.params.weights / before.params.weights)],
+      [e(l.macs), formatCompact(before.macs), formatCompact(after.macs), pct(after.macs / before.macs)],
+      [e(l.nonlin), '1', String(after.rows.length), `${after.rows.length}×`],
+    ];
+    return [
+      `<h4>${e(l.before)}</h4><ol class="nb-derivation">${beforeSteps}</ol>`,
+      `<h4>${e(l.after)}</h4><ol class="nb-derivation">${afterSteps}</ol>`,
+      `<h4>${e(l.compare)}</h4>`,
+      htmlTable(['', e(l.one), e(l.factorised), e(l.ratio)], rows, {
+        caption: `C = ${v.c} in and out, stride 1, “same” padding on a ${v.size}×${v.size} map, weights only. Receptive fields from the calc core’s analysis of both networks.`,
+      }),
+    ].join('');
+  },
+
+  blame(error, v) {
+    if (!isCalcError(error)) return undefined;
+    if (error.code === 'bad-parameter' && v.kind === 'stack3') return 'n';
+    if (error.code === 'too-large') return 'size';
+    return undefined;
+  },
+};

@@ -7,6 +7,9 @@ export const sidebar = [
   { label: 'Start here', link: '/' },
   {
     label: 'Backbones',
-    items: [{ label: 'VGG: stacks of 3×3', link: '/vgg/' }],
+    items: [
+      { label: 'VGG: stacks of 3×3', link: '/vgg/' },
+      { label: 'ResNet (2015)', link: '/resnet/' },
+    ],
   },
 ];

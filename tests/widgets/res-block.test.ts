@@ -98,6 +98,11 @@ describe('summary and render', () => {
     expect(resBlock.summary(v(), resBlock.labels)).toBe(
       'Bottleneck block 256×56×56 → 512×28×28 with a 1×1 projection shortcut (132,096 parameters): 379,392 parameters, 372.5 M MACs.',
     );
+    // resnet50 layer1.1: 256 → 256 at stride 1 keeps the identity. Params 69,632 weights + 2·(64 + 64 + 256) = 70,400;
+    // MACs = 69,632 · 56 · 56 = 218,365,952 → "218.4 M".
+    expect(resBlock.summary(v({ planes: 64, stride: '1' }), resBlock.labels)).toBe(
+      'Bottleneck block 256×56×56 → 256×56×56 with an identity shortcut: 70,400 parameters, 218.4 M MACs.',
+    );
   });
 
   it('render shows the substituted derivation and both block kinds', () => {

@@ -97,8 +97,11 @@ describe('bad combinations throw CalcError and are blamed', () => {
   });
 
   it('resnet152 builds and analyses fast enough to run on every keystroke', () => {
+    // Warm the JIT first; then one update (build + analyse + render) takes a few ms on a laptop.
+    // The bound is loose so a loaded CI machine does not flake.
+    for (let i = 0; i < 10; i++) resNetBuilder.render(v({ depth: '152', size: 100 + i }), resNetBuilder.labels);
     const t0 = performance.now();
-    for (let i = 0; i < 20; i++) computeBuilder(v({ depth: '152', size: 224 + i }));
-    expect((performance.now() - t0) / 20).toBeLessThan(20);
+    for (let i = 0; i < 20; i++) resNetBuilder.render(v({ depth: '152', size: 224 + i }), resNetBuilder.labels);
+    expect((performance.now() - t0) / 20).toBeLessThan(50);
   });
 });

@@ -34,23 +34,22 @@ export interface ResBlockValues {
 
 export const resBlockLabels = {
   kind: 'Block',
-  'kind.basic': 'basic (ResNet-18/34)',
-  'kind.bottleneck': 'bottleneck (ResNet-50/101/152)',
+  'kind.basic': 'basic (18/34)',
+  'kind.bottleneck': 'bottleneck (50+)',
   cin: 'Input channels',
   planes: 'Width (planes)',
   stride: 'Stride',
-  'stride.1': '1 (inside a stage)',
-  'stride.2': '2 (first block of a stage)',
+  'stride.1': '1',
+  'stride.2': '2 (downsample)',
   size: 'Input size H = W',
   shortcut: 'Shortcut',
-  'shortcut.auto': 'project only when the shape changes (B)',
-  'shortcut.projection': 'always project (C)',
+  'shortcut.auto': 'B: project if needed',
+  'shortcut.projection': 'C: always project',
   'shortcut.identity': 'identity only',
   reset: 'Reset',
   shapes: 'Shapes',
   layers: 'Layer by layer',
   compare: 'Basic vs bottleneck, same input, width and stride',
-  layer: 'Layer',
   output: 'Output',
   params: 'Parameters',
   macs: 'MACs',
@@ -59,9 +58,9 @@ export const resBlockLabels = {
   total: 'block total',
   basic: 'Basic',
   bottleneck: 'Bottleneck',
-  convs: 'Convolutions',
   rf: 'Receptive field on the block input',
-  identityNote: 'identity: no parameters, no MACs',
+  identityNote: 'identity shortcut',
+  formula: 'Each conv has no bias and is followed by batch norm: parameters k·k·C_in·C_out + 2·C_out (γ, β); MACs k·k·C_in·C_out·H_out·W_out.',
   mismatch: 'identity impossible: shapes differ',
 };
 export type ResBlockLabels = typeof resBlockLabels;
@@ -178,34 +177,31 @@ function convBnCells(conv: LayerRow, bn: LayerRow): [string, string] {
   return [params, macs];
 }
 
-function rowsOf(r: BlockResult, l: ResBlockLabels): string[][] {
+/** One list item per conv (+ its BN): the formulas with the reader's numbers, then the results. */
+function derivationOf(r: BlockResult, l: ResBlockLabels): string {
   const byName = new Map(r.analysis.rows.map((row) => [row.name, row]));
-  const pairs: [string, string, string][] =
+  const pairs: [string, string][] =
     r.plan.kind === 'basic'
       ? [
-          ['conv1', 'bn1', '3×3'],
-          ['conv2', 'bn2', '3×3'],
+          ['conv1', 'bn1'],
+          ['conv2', 'bn2'],
         ]
       : [
-          ['conv1', 'bn1', '1×1'],
-          ['conv2', 'bn2', '3×3'],
-          ['conv3', 'bn3', '1×1'],
+          ['conv1', 'bn1'],
+          ['conv2', 'bn2'],
+          ['conv3', 'bn3'],
         ];
-  if (r.plan.projection) pairs.push(['downsample.0', 'downsample.1', '1×1']);
-  const rows = pairs.map(([c, b, k]) => {
+  if (r.plan.projection) pairs.push(['downsample.0', 'downsample.1']);
+  const items = pairs.map(([c, b]) => {
     const conv = byName.get(c)!;
+    const k = kernelOf(conv);
     const stride = conv.detail.includes('stride') ? `, stride ${r.plan.stride}` : '';
     const [params, macs] = convBnCells(conv, byName.get(b)!);
-    return [`<code>${e(c)}</code> + <code>${e(b)}</code> <small>${k}${stride}</small>`, formatShape(conv.output), params, macs];
+    return `<li><code>${e(c)}</code> + <code>${e(b)}</code> (${k}×${k}${stride}) → ${formatShape(conv.output)}: ${e(l.params.toLowerCase())} ${params}; ${e(l.macs)} ${macs}</li>`;
   });
   const add = byName.get('add')!;
-  rows.push([
-    `<code>add</code> <small>${r.plan.projection ? '' : e(l.identityNote)}</small>`,
-    formatShape(add.output),
-    '0',
-    '0',
-  ]);
-  return rows;
+  items.push(`<li><code>add</code> → ${formatShape(add.output)}${r.plan.projection ? '' : ` (${e(l.identityNote)})`}: 0 ${e(l.params.toLowerCase())}, 0 ${e(l.macs)}</li>`);
+  return `<ol class="nb-derivation res-block-derivation">${items.join('')}</ol>`;
 }
 
 function rf(a: Analysis): string {
@@ -216,10 +212,9 @@ function rf(a: Analysis): string {
 function compareColumn(kind: BlockKind, v: ResBlockValues, l: ResBlockLabels): string[] {
   try {
     const r = block(kind, v);
-    const convs = kind === 'basic' ? '3×3 → 3×3' : '1×1 → 3×3 → 1×1';
     return [
       formatShape(r.analysis.output),
-      convs + (r.plan.projection ? ' + 1×1 shortcut' : ''),
+      r.plan.projection ? '1×1 conv' : 'identity',
       formatCount(r.main.params),
       formatCount(r.shortcut.params),
       `<strong>${formatCount(r.analysis.params.total)}</strong>`,
@@ -264,8 +259,8 @@ export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
 
   summary(v, l) {
     const r = block(v.kind, v);
-    const sc = r.plan.projection ? `1×1 projection shortcut (${formatCount(r.shortcut.params)} ${l.params.toLowerCase()})` : 'identity shortcut';
-    return `${v.kind === 'basic' ? 'Basic' : 'Bottleneck'} block ${formatShape(r.analysis.input)} → ${formatShape(r.analysis.output)} with a ${sc}: ${formatCount(r.analysis.params.total)} ${l.params.toLowerCase()}, ${formatCompact(r.analysis.macs)} ${l.macs}.`;
+    const sc = r.plan.projection ? `a 1×1 projection shortcut (${formatCount(r.shortcut.params)} ${l.params.toLowerCase()})` : 'an identity shortcut';
+    return `${v.kind === 'basic' ? 'Basic' : 'Bottleneck'} block ${formatShape(r.analysis.input)} → ${formatShape(r.analysis.output)} with ${sc}: ${formatCount(r.analysis.params.total)} ${l.params.toLowerCase()}, ${formatCompact(r.analysis.macs)} ${l.macs}.`;
   },
 
   render(v, l) {
@@ -277,15 +272,14 @@ export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
       [`<strong>${e(l.total)}</strong>`, formatShape(r.analysis.output), `<strong>${formatCount(r.analysis.params.total)}</strong>`, `<strong>${formatCompact(r.analysis.macs)}</strong>`],
     ];
     const cols = { basic: compareColumn('basic', v, l), bottleneck: compareColumn('bottleneck', v, l) };
-    const names = [l.output, l.convs, `${l.params}: ${l.mainPath}`, `${l.params}: ${l.shortcutPath}`, `${l.params}: ${l.total}`, `${l.macs}: ${l.total}`, l.rf];
+    const names = [l.output, l.shortcutPath, `${l.params}: ${l.mainPath}`, `${l.params}: ${l.shortcutPath}`, `${l.params}: ${l.total}`, `${l.macs}: ${l.total}`, l.rf];
     const compareRows = names.map((name, i) => [e(name), cols.basic[i]!, cols.bottleneck[i]!]);
     return [
       `<h4>${e(l.shapes)}</h4>${shapeSentence(r, v)}`,
       `<h4>${e(l.layers)}</h4>`,
-      htmlTable([e(l.layer), e(l.output), `${e(l.params)} <small>k·k·C<sub>in</sub>·C<sub>out</sub> + 2·C<sub>out</sub></small>`, `${e(l.macs)} <small>k·k·C<sub>in</sub>·C<sub>out</sub>·H·W</small>`], [...rowsOf(r, l), ...totals], {
-        caption: `${v.kind === 'basic' ? l['kind.basic'] : l['kind.bottleneck']}: convolutions have no bias; each is followed by batch norm (γ and β: 2·C parameters). MACs use the output size H×W.`,
-        numericFrom: 2,
-      }),
+      `<p><small>${e(l.formula)}</small></p>`,
+      derivationOf(r, l),
+      htmlTable(['', e(l.output), e(l.params), e(l.macs)], totals, { numericFrom: 2 }),
       `<h4>${e(l.compare)}</h4>`,
       htmlTable(['', e(l.basic) + (v.kind === 'basic' ? ' ◂' : ''), e(l.bottleneck) + (other === 'basic' ? ' ◂' : '')], compareRows, {
         caption: `Width ${v.planes}: the basic block outputs ${v.planes} channels, the bottleneck ${v.planes * 4}. Receptive field: what one output unit sees of the block's input.`,

@@ -52,8 +52,8 @@ export const resNetBuilderLabels = {
   output: 'Output',
   params: 'Parameters',
   macs: 'MACs',
-  rf: 'Receptive field',
-  jump: 'Effective stride',
+  rf: 'RF',
+  jump: 'S',
   total: 'total',
   stem: 'stem',
   head: 'head',
@@ -215,26 +215,23 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
     const per = r.block === 'basic' ? 2 : 3;
     const n = r.repeats;
     const depthLine = `<p>${e(r.title)}. Depth = conv1 + ${per} convolutions per block · (${n.join(' + ')}) blocks + fc = 1 + ${per}·${n.reduce((s, x) => s + x, 0)} + 1 = <strong>${2 + per * n.reduce((s, x) => s + x, 0)}</strong> weight layers.${v.depth !== 'custom' ? ` ${e(l.customOnly)}` : ''}</p>`;
+    const fieldCell = (rf: LayerRow['receptiveField']) => (rf ? `${rfText(rf)} / ${jumpText(rf)}` : '—');
     const rows: string[][] = [
-      [e(l.stem) + ' <small>conv1, maxpool</small>', '—', formatShape(r.stem.output), formatCount(r.stem.params), formatCompact(r.stem.macs), rfText(r.stem.rf), jumpText(r.stem.rf)],
+      [`${e(l.stem)} <small>conv1, maxpool</small>`, formatShape(r.stem.output), formatCount(r.stem.params), formatCompact(r.stem.macs), fieldCell(r.stem.rf)],
       ...r.stages.map((s) => [
-        `<code>${e(s.key)}</code> <small>${e(s.paperName)}</small>`,
-        String(s.blocks),
+        `<code>${e(s.key)}</code> <small>${e(s.paperName)} ×${s.blocks}</small>`,
         formatShape(s.output),
         formatCount(s.params),
         formatCompact(s.macs),
-        rfText(s.rf),
-        jumpText(s.rf),
+        fieldCell(s.rf),
       ]),
-      [e(l.head) + ' <small>avgpool, fc</small>', '—', formatShape(r.head.output), formatCount(r.head.params), formatCompact(r.head.macs), '—', '—'],
+      [`${e(l.head)} <small>avgpool, fc</small>`, formatShape(r.head.output), formatCount(r.head.params), formatCompact(r.head.macs), '—'],
       [
-        `<strong>${e(l.total)}</strong>`,
-        String(n.reduce((s, x) => s + x, 0)),
+        `<strong>${e(l.total)}</strong> <small>${n.reduce((s, x) => s + x, 0)} ${e(l.blocks.toLowerCase())}</small>`,
         formatShape(a.output),
         `<strong>${formatCount(a.params.total)}</strong>`,
         `<strong>${formatCompact(a.macs)}</strong>`,
-        rfText(a.receptiveField),
-        jumpText(a.receptiveField),
+        fieldCell(a.receptiveField),
       ],
     ];
     const derivation = [
@@ -246,8 +243,8 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
     return [
       depthLine,
       `<h4>${e(l.stages)}</h4>`,
-      htmlTable([e(l.stage), e(l.blocks), e(l.output), e(l.params), e(l.macs), e(l.rf), e(l.jump)], rows, {
-        caption: `Input 3×${v.size}×${v.size}. Receptive field and effective stride of one unit of the stage's output (input pixels).`,
+      htmlTable([e(l.stage), e(l.output), e(l.params), e(l.macs), `${e(l.rf)} / ${e(l.jump)}`], rows, {
+        caption: `Input 3×${v.size}×${v.size}; “×n”: blocks in the stage. Receptive field (square) and effective stride of one unit of the stage's output, in input pixels.`,
       }),
       `<h4>${e(l.derivation)}</h4>`,
       `<p><small>Each conv is k·k·C<sub>in</sub>·C<sub>out</sub> (no bias); each batch norm adds γ and β: 2·C. Every block after the first in a stage has the same parameters.</small></p>`,

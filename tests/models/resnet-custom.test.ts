@@ -40,7 +40,7 @@ describe('resnetCustom: any blocks per stage, same builder as resnet(depth)', ()
           expect(a.output).toEqual([1000]);
           expect(a.receptiveField.stride).toEqual([32, 32]);
           const more = [...repeats] as [number, number, number, number];
-          more[stage] += 1;
+          more[stage] = (more[stage] ?? 0) + 1;
           const b = analyse(resnetCustom({ block, repeats: more }));
           // The added block is a non-first block of stage `stage`: same params as that stage's block 1.
           const name = `layer${stage + 1}.1.`;

@@ -4,7 +4,7 @@ import { analyse, CalcError, type Analysis } from '../../src/calc/index';
 import { resnet18, resnet50 } from '../../src/models/resnet';
 import { computeBlock, planBlock, resBlock, type ResBlockValues } from '../../components/widgets/ResBlock/res-block';
 
-const v = (over: Partial<ResBlockValues> = {}): ResBlockValues => ({ ...resBlock.defaults, ...over });
+const v = (over: Partial<ResBlockValues> = {}): ResBlockValues => ({ ...resBlock.defaults, ...over }) as ResBlockValues;
 
 /** The core's rows of one block of a registry network, keyed by the name inside the block. */
 function coreBlock(a: Analysis, prefix: string) {

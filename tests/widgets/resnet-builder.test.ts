@@ -4,7 +4,7 @@ import { analyse, CalcError } from '../../src/calc/index';
 import { resnet } from '../../src/models/resnet';
 import { computeBuilder, resNetBuilder, type ResNetBuilderValues } from '../../components/widgets/ResNetBuilder/resnet-builder';
 
-const v = (over: Partial<ResNetBuilderValues> = {}): ResNetBuilderValues => ({ ...resNetBuilder.defaults, ...over });
+const v = (over: Partial<ResNetBuilderValues> = {}): ResNetBuilderValues => ({ ...resNetBuilder.defaults, ...over }) as ResNetBuilderValues;
 
 describe('resnet-builder groups the core analysis into Table 1 stages', () => {
   it('resnet50 V1.5 at 224: torchvision totals, stage outputs and fields', () => {

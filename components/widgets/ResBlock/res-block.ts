@@ -58,7 +58,12 @@ export const resBlockLabels = {
   total: 'block total',
   basic: 'Basic',
   bottleneck: 'Bottleneck',
-  rf: 'Receptive field on the block input',
+  rf: 'Field on the input',
+  cmpShortcut: 'Shortcut',
+  cmpParamsMain: 'Params, F(x)',
+  cmpParamsShortcut: 'Params, shortcut',
+  cmpParamsTotal: 'Params, total',
+  cmpMacs: 'MACs, total',
   identityNote: 'identity shortcut',
   formula: 'Each conv has no bias and is followed by batch norm: parameters k·k·C_in·C_out + 2·C_out (γ, β); MACs k·k·C_in·C_out·H_out·W_out.',
   mismatch: 'identity impossible: shapes differ',
@@ -267,22 +272,22 @@ export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
     const r = block(v.kind, v);
     const other: BlockKind = v.kind === 'basic' ? 'bottleneck' : 'basic';
     const totals = [
-      [e(l.mainPath), '', formatCount(r.main.params), formatCompact(r.main.macs)],
-      [e(l.shortcutPath), '', formatCount(r.shortcut.params), formatCompact(r.shortcut.macs)],
-      [`<strong>${e(l.total)}</strong>`, formatShape(r.analysis.output), `<strong>${formatCount(r.analysis.params.total)}</strong>`, `<strong>${formatCompact(r.analysis.macs)}</strong>`],
+      [e(l.mainPath), formatCount(r.main.params), formatCompact(r.main.macs)],
+      [e(l.shortcutPath), formatCount(r.shortcut.params), formatCompact(r.shortcut.macs)],
+      [`<strong>${e(l.total)}</strong>`, `<strong>${formatCount(r.analysis.params.total)}</strong>`, `<strong>${formatCompact(r.analysis.macs)}</strong>`],
     ];
     const cols = { basic: compareColumn('basic', v, l), bottleneck: compareColumn('bottleneck', v, l) };
-    const names = [l.output, l.shortcutPath, `${l.params}: ${l.mainPath}`, `${l.params}: ${l.shortcutPath}`, `${l.params}: ${l.total}`, `${l.macs}: ${l.total}`, l.rf];
+    const names = [l.output, l.cmpShortcut, l.cmpParamsMain, l.cmpParamsShortcut, l.cmpParamsTotal, l.cmpMacs, l.rf];
     const compareRows = names.map((name, i) => [e(name), cols.basic[i]!, cols.bottleneck[i]!]);
     return [
       `<h4>${e(l.shapes)}</h4>${shapeSentence(r, v)}`,
       `<h4>${e(l.layers)}</h4>`,
       `<p><small>${e(l.formula)}</small></p>`,
       derivationOf(r, l),
-      htmlTable(['', e(l.output), e(l.params), e(l.macs)], totals, { numericFrom: 2 }),
+      htmlTable(['', e(l.params), e(l.macs)], totals),
       `<h4>${e(l.compare)}</h4>`,
       htmlTable(['', e(l.basic) + (v.kind === 'basic' ? ' ◂' : ''), e(l.bottleneck) + (other === 'basic' ? ' ◂' : '')], compareRows, {
-        caption: `Width ${v.planes}: the basic block outputs ${v.planes} channels, the bottleneck ${v.planes * 4}. Receptive field: what one output unit sees of the block's input.`,
+        caption: `Width ${v.planes}: the basic block outputs ${v.planes} channels, the bottleneck ${v.planes * 4}. Field: the receptive field of one output unit on the block's input.`,
       }),
     ].join('');
   },

@@ -203,9 +203,51 @@ function bottleneck(a: BlockArgs): LayerSpec[] {
   ];
 }
 
+/** A ResNet of any stage depths: Table 1's stem, four stages and head, with `repeats[i]` blocks in stage i. */
+export interface ResNetCustomSpec {
+  readonly block: ResNetBlockKind;
+  /** Blocks per stage conv2_x … conv5_x: whole numbers 1…100. */
+  readonly repeats: readonly [number, number, number, number];
+}
+
+/** Weight layers of a ResNet as the paper counts depth: conv1 + convs on the main path + fc. */
+export function resnetWeightLayers(spec: ResNetCustomSpec): number {
+  const perBlock = spec.block === 'basic' ? 2 : 3;
+  return 2 + perBlock * spec.repeats.reduce((s, n) => s + n, 0);
+}
+
+/**
+ * Same builder as `resnet(depth)` with the block kind and blocks per stage chosen freely (for
+ * the ResNet chapter's builder). `resnetCustom({ block: 'bottleneck', repeats: [3, 4, 6, 3] })`
+ * has the layers of `resnet(50)`; only the id and title differ.
+ */
+export function resnetCustom(spec: ResNetCustomSpec, options: ResNetOptions = {}): Network {
+  const id = 'resnet_custom';
+  if (spec.block !== 'basic' && spec.block !== 'bottleneck') {
+    throw new CalcError('bad-option', id, `block must be 'basic' or 'bottleneck', not ${String(spec.block)}`);
+  }
+  const repeats = spec.repeats as readonly unknown[];
+  if (!Array.isArray(repeats) || repeats.length !== 4) {
+    throw new CalcError('bad-option', id, 'repeats must list the blocks of the four stages conv2_x … conv5_x');
+  }
+  repeats.forEach((n, i) => {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 100) {
+      throw new CalcError('bad-option', id, `conv${i + 2}_x must have 1 to 100 blocks, not ${String(n)}`);
+    }
+  });
+  const depth = resnetWeightLayers(spec);
+  const stages = { block: spec.block, expansion: spec.block === 'basic' ? 1 : 4, repeats: spec.repeats } as const;
+  return buildResNet(stages, id, `ResNet-${depth} (custom, blocks ${spec.repeats.join('-')}`, options);
+}
+
 export function resnet(depth: ResNetDepth, options: ResNetOptions = {}): Network {
-  const spec = resnetDepthSpec(depth);
-  const id = `resnet${depth}`;
+  return buildResNet(resnetDepthSpec(depth), `resnet${depth}`, `ResNet-${depth} (torchvision`, options);
+}
+
+type StageSpec = Pick<ResNetDepthSpec, 'block' | 'expansion' | 'repeats'>;
+
+/** `titleHead` is the title up to its open parenthesis: "ResNet-50 (torchvision". */
+function buildResNet(spec: StageSpec, id: string, titleHead: string, options: ResNetOptions): Network {
   const strideOn = options.strideOn ?? '3x3';
   if (strideOn !== '3x3' && strideOn !== '1x1') {
     throw new CalcError('bad-option', id, `strideOn must be '1x1' or '3x3', not ${String(strideOn)}`);
@@ -277,7 +319,7 @@ export function resnet(depth: ResNetDepth, options: ResNetOptions = {}): Network
   ].filter((s) => s !== '');
   return {
     id,
-    title: `ResNet-${depth} (torchvision${variant.length > 0 ? `, ${variant.join(', ')}` : ''})`,
+    title: `${titleHead}${variant.length > 0 ? `, ${variant.join(', ')}` : ''})`,
     input: [3, 224, 224],
     layers,
     source: 'https://github.com/pytorch/vision/blob/main/torchvision/models/resnet.py; He et al. 2016, Table 1, arXiv:1512.03385',

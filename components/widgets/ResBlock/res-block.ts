@@ -1,0 +1,301 @@
+/**
+ * "Residual block" cell: one ResNet block (torchvision's BasicBlock or Bottleneck, stride on the
+ * 3×3 as in torchvision's "V1.5") built as a tiny network with an `add` node and analysed by the
+ * calc core. The reader picks the block, its input, width and stride, and whether the shortcut
+ * projects. Turning the projection off while the shapes differ makes the core's `add` throw a
+ * shape-mismatch CalcError, which `blame` pins on the shortcut field: the lesson of the first
+ * block of every stage.
+ */
+import {
+  analyse,
+  formatCompact,
+  formatCount,
+  formatShape,
+  isCalcError,
+  type Analysis,
+  type LayerRow,
+  type LayerSpec,
+} from '../../../src/calc/index';
+import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import type { WidgetDef } from '../../../src/site/widget';
+
+export type BlockKind = 'basic' | 'bottleneck';
+export type ShortcutMode = 'auto' | 'projection' | 'identity';
+
+export interface ResBlockValues {
+  [key: string]: number | string;
+  kind: BlockKind;
+  cin: number;
+  planes: number;
+  stride: string;
+  size: number;
+  shortcut: ShortcutMode;
+}
+
+export const resBlockLabels = {
+  kind: 'Block',
+  'kind.basic': 'basic (18/34)',
+  'kind.bottleneck': 'bottleneck (50+)',
+  cin: 'Input channels',
+  planes: 'Width (planes)',
+  stride: 'Stride',
+  'stride.1': '1',
+  'stride.2': '2 (downsample)',
+  size: 'Input size H = W',
+  shortcut: 'Shortcut',
+  'shortcut.auto': 'B: project if needed',
+  'shortcut.projection': 'C: always project',
+  'shortcut.identity': 'identity only',
+  reset: 'Reset',
+  shapes: 'Shapes',
+  layers: 'Layer by layer',
+  compare: 'Basic vs bottleneck, same input, width and stride',
+  output: 'Output',
+  params: 'Parameters',
+  macs: 'MACs',
+  mainPath: 'main path F(x)',
+  shortcutPath: 'shortcut',
+  total: 'block total',
+  basic: 'Basic',
+  bottleneck: 'Bottleneck',
+  rf: 'Field on the input',
+  cmpShortcut: 'Shortcut',
+  cmpParamsMain: 'Params, F(x)',
+  cmpParamsShortcut: 'Params, shortcut',
+  cmpParamsTotal: 'Params, total',
+  cmpMacs: 'MACs, total',
+  identityNote: 'identity shortcut',
+  formula: 'Each conv has no bias and is followed by batch norm: parameters k·k·C_in·C_out + 2·C_out (γ, β); MACs k·k·C_in·C_out·H_out·W_out.',
+  mismatch: 'identity impossible: shapes differ',
+};
+export type ResBlockLabels = typeof resBlockLabels;
+
+const EXPANSION: Record<BlockKind, number> = { basic: 1, bottleneck: 4 };
+
+export interface BlockPlan {
+  readonly kind: BlockKind;
+  readonly out: number;
+  readonly stride: number;
+  /** Shortcut must change the shape (stride ≠ 1 or channels change). */
+  readonly shapeChanges: boolean;
+  readonly projection: boolean;
+}
+
+export function planBlock(kind: BlockKind, cin: number, planes: number, stride: number, shortcut: ShortcutMode): BlockPlan {
+  const out = planes * EXPANSION[kind];
+  const shapeChanges = stride !== 1 || cin !== out;
+  const projection = shortcut === 'projection' || (shortcut === 'auto' && shapeChanges);
+  return { kind, out, stride, shapeChanges, projection };
+}
+
+function conv(name: string, out: number, kernel: 1 | 3, stride: number, from?: string): LayerSpec {
+  return {
+    name,
+    kind: 'conv',
+    out,
+    kernel,
+    ...(stride !== 1 ? { stride } : {}),
+    ...(kernel === 3 ? { padding: 1 } : {}),
+    bias: false,
+    ...(from !== undefined ? { from } : {}),
+  };
+}
+
+/** torchvision's block as layer specs with its module names (conv1, bn1, …, downsample.0/1, add). */
+export function blockLayers(plan: BlockPlan, planes: number): LayerSpec[] {
+  const main: LayerSpec[] =
+    plan.kind === 'basic'
+      ? [
+          conv('conv1', planes, 3, plan.stride, 'input'),
+          { name: 'bn1', kind: 'bn' },
+          { name: 'relu1', kind: 'act', fn: 'relu' },
+          conv('conv2', planes, 3, 1),
+          { name: 'bn2', kind: 'bn' },
+        ]
+      : [
+          conv('conv1', planes, 1, 1, 'input'),
+          { name: 'bn1', kind: 'bn' },
+          { name: 'relu1', kind: 'act', fn: 'relu' },
+          conv('conv2', planes, 3, plan.stride),
+          { name: 'bn2', kind: 'bn' },
+          { name: 'relu2', kind: 'act', fn: 'relu' },
+          conv('conv3', plan.out, 1, 1),
+          { name: 'bn3', kind: 'bn' },
+        ];
+  const last = main[main.length - 1]!.name;
+  const shortcut: LayerSpec[] = plan.projection
+    ? [conv('downsample.0', plan.out, 1, plan.stride, 'input'), { name: 'downsample.1', kind: 'bn' }]
+    : [];
+  return [
+    ...main,
+    ...shortcut,
+    { name: 'add', kind: 'add', from: [last, plan.projection ? 'downsample.1' : 'input'] },
+    { name: 'relu', kind: 'act', fn: 'relu' },
+  ];
+}
+
+export interface BlockResult {
+  readonly plan: BlockPlan;
+  readonly analysis: Analysis;
+  readonly main: { params: number; macs: number };
+  readonly shortcut: { params: number; macs: number };
+}
+
+/** Builds the block for these values and analyses it; throws the core's CalcError on a bad combination. */
+export function computeBlock(kind: BlockKind, v: ResBlockValues): BlockResult {
+  const plan = planBlock(kind, v.cin, v.planes, Number(v.stride), v.shortcut);
+  const analysis = analyse({ id: `${kind}-block`, input: [v.cin, v.size, v.size], layers: blockLayers(plan, v.planes) });
+  const main = { params: 0, macs: 0 };
+  const shortcut = { params: 0, macs: 0 };
+  for (const row of analysis.rows) {
+    const part = row.name.startsWith('downsample.') ? shortcut : main;
+    part.params += row.params.total;
+    part.macs += row.macs;
+  }
+  return { plan, analysis, main, shortcut };
+}
+
+const cache = new Map<string, BlockResult>();
+/** Memoised: summary and render of one update share one analysis. */
+function block(kind: BlockKind, v: ResBlockValues): BlockResult {
+  const key = JSON.stringify([kind, v.cin, v.planes, v.stride, v.size, v.shortcut]);
+  let r = cache.get(key);
+  if (!r) {
+    r = computeBlock(kind, v);
+    if (cache.size > 64) cache.clear();
+    cache.set(key, r);
+  }
+  return r;
+}
+
+function kernelOf(row: LayerRow): number {
+  return Number(/^(\d+)×/.exec(row.detail)?.[1] ?? 1);
+}
+
+/** "1·1·256·128 + 2·128 = 33,024" for a conv and the batch norm after it. */
+function convBnCells(conv: LayerRow, bn: LayerRow): [string, string] {
+  const k = kernelOf(conv);
+  const cin = conv.input[0]!;
+  const cout = conv.output[0]!;
+  const params = `${k}·${k}·${cin}·${cout} + 2·${cout} = <strong>${formatCount(conv.params.total + bn.params.total)}</strong>`;
+  const macs = `${k}·${k}·${cin}·${cout}·${conv.output[1]}·${conv.output[2]} = <strong>${formatCompact(conv.macs)}</strong>`;
+  return [params, macs];
+}
+
+/** One list item per conv (+ its BN): the formulas with the reader's numbers, then the results. */
+function derivationOf(r: BlockResult, l: ResBlockLabels): string {
+  const byName = new Map(r.analysis.rows.map((row) => [row.name, row]));
+  const pairs: [string, string][] =
+    r.plan.kind === 'basic'
+      ? [
+          ['conv1', 'bn1'],
+          ['conv2', 'bn2'],
+        ]
+      : [
+          ['conv1', 'bn1'],
+          ['conv2', 'bn2'],
+          ['conv3', 'bn3'],
+        ];
+  if (r.plan.projection) pairs.push(['downsample.0', 'downsample.1']);
+  const items = pairs.map(([c, b]) => {
+    const conv = byName.get(c)!;
+    const k = kernelOf(conv);
+    const stride = conv.detail.includes('stride') ? `, stride ${r.plan.stride}` : '';
+    const [params, macs] = convBnCells(conv, byName.get(b)!);
+    return `<li><code>${e(c)}</code> + <code>${e(b)}</code> (${k}×${k}${stride}) → ${formatShape(conv.output)}: ${e(l.params.toLowerCase())} ${params}; ${e(l.macs)} ${macs}</li>`;
+  });
+  const add = byName.get('add')!;
+  items.push(`<li><code>add</code> → ${formatShape(add.output)}${r.plan.projection ? '' : ` (${e(l.identityNote)})`}: 0 ${e(l.params.toLowerCase())}, 0 ${e(l.macs)}</li>`);
+  return `<ol class="nb-derivation res-block-derivation">${items.join('')}</ol>`;
+}
+
+function rf(a: Analysis): string {
+  const row = a.rows.find((x) => x.name === 'add');
+  return row?.receptiveField ? `${row.receptiveField.size[0]}×${row.receptiveField.size[1]}` : '—';
+}
+
+function compareColumn(kind: BlockKind, v: ResBlockValues, l: ResBlockLabels): string[] {
+  try {
+    const r = block(kind, v);
+    return [
+      formatShape(r.analysis.output),
+      r.plan.projection ? '1×1 conv' : 'identity',
+      formatCount(r.main.params),
+      formatCount(r.shortcut.params),
+      `<strong>${formatCount(r.analysis.params.total)}</strong>`,
+      `<strong>${formatCompact(r.analysis.macs)}</strong>`,
+      rf(r.analysis),
+    ];
+  } catch (error) {
+    if (!isCalcError(error)) throw error;
+    const msg = error.code === 'shape-mismatch' ? e(l.mismatch) : e(error.problem);
+    return [msg, '—', '—', '—', '—', '—', '—'];
+  }
+}
+
+function shapeSentence(r: BlockResult, v: ResBlockValues): string {
+  const input = formatShape(r.analysis.input);
+  const output = formatShape(r.analysis.output);
+  const why: string[] = [];
+  if (r.plan.stride !== 1) why.push(`stride ${r.plan.stride} halves H and W`);
+  if (v.cin !== r.plan.out) why.push(`channels go ${v.cin} → ${r.plan.out}`);
+  const change = why.length > 0 ? `The shape changes (${why.join(', ')}), so x cannot be added to F(x) as it is: ` : 'Input and output have the same shape, so ';
+  const shortcut = r.plan.projection
+    ? r.plan.shapeChanges
+      ? `the shortcut is a 1×1 convolution with stride ${r.plan.stride} and ${r.plan.out} filters, plus batch norm.`
+      : 'an identity shortcut would do; this one projects anyway (option C).'
+    : 'the shortcut is the identity: x is added unchanged.';
+  return `<p>${input} → ${output}. ${change}${shortcut} ${r.plan.kind === 'bottleneck' ? `Output channels = planes · 4 = ${v.planes} · 4 = ${r.plan.out}.` : `Output channels = planes = ${r.plan.out}.`}</p>`;
+}
+
+export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
+  name: 'res-block',
+  fields: {
+    kind: { kind: 'choice', options: ['basic', 'bottleneck'] },
+    cin: { kind: 'int', min: 1, max: 4096 },
+    planes: { kind: 'int', min: 1, max: 2048 },
+    stride: { kind: 'choice', options: ['1', '2'] },
+    size: { kind: 'int', min: 1, max: 1024 },
+    shortcut: { kind: 'choice', options: ['auto', 'projection', 'identity'] },
+  },
+  // resnet50's layer2.0: 256×56×56 in, width 128, stride 2 → 512×28×28.
+  defaults: { kind: 'bottleneck', cin: 256, planes: 128, stride: '2', size: 56, shortcut: 'auto' },
+  labels: resBlockLabels,
+
+  summary(v, l) {
+    const r = block(v.kind, v);
+    const sc = r.plan.projection ? `a 1×1 projection shortcut (${formatCount(r.shortcut.params)} ${l.params.toLowerCase()})` : 'an identity shortcut';
+    return `${v.kind === 'basic' ? 'Basic' : 'Bottleneck'} block ${formatShape(r.analysis.input)} → ${formatShape(r.analysis.output)} with ${sc}: ${formatCount(r.analysis.params.total)} ${l.params.toLowerCase()}, ${formatCompact(r.analysis.macs)} ${l.macs}.`;
+  },
+
+  render(v, l) {
+    const r = block(v.kind, v);
+    const other: BlockKind = v.kind === 'basic' ? 'bottleneck' : 'basic';
+    const totals = [
+      [e(l.mainPath), formatCount(r.main.params), formatCompact(r.main.macs)],
+      [e(l.shortcutPath), formatCount(r.shortcut.params), formatCompact(r.shortcut.macs)],
+      [`<strong>${e(l.total)}</strong>`, `<strong>${formatCount(r.analysis.params.total)}</strong>`, `<strong>${formatCompact(r.analysis.macs)}</strong>`],
+    ];
+    const cols = { basic: compareColumn('basic', v, l), bottleneck: compareColumn('bottleneck', v, l) };
+    const names = [l.output, l.cmpShortcut, l.cmpParamsMain, l.cmpParamsShortcut, l.cmpParamsTotal, l.cmpMacs, l.rf];
+    const compareRows = names.map((name, i) => [e(name), cols.basic[i]!, cols.bottleneck[i]!]);
+    return [
+      `<h4>${e(l.shapes)}</h4>${shapeSentence(r, v)}`,
+      `<h4>${e(l.layers)}</h4>`,
+      `<p><small>${e(l.formula)}</small></p>`,
+      derivationOf(r, l),
+      htmlTable(['', e(l.params), e(l.macs)], totals),
+      `<h4>${e(l.compare)}</h4>`,
+      htmlTable(['', e(l.basic) + (v.kind === 'basic' ? ' ◂' : ''), e(l.bottleneck) + (other === 'basic' ? ' ◂' : '')], compareRows, {
+        caption: `Width ${v.planes}: the basic block outputs ${v.planes} channels, the bottleneck ${v.planes * 4}. Field: the receptive field of one output unit on the block's input.`,
+      }),
+    ].join('');
+  },
+
+  blame(error) {
+    if (!isCalcError(error)) return undefined;
+    if (error.code === 'shape-mismatch') return 'shortcut';
+    if (error.code === 'too-large') return 'size';
+    return undefined;
+  },
+};

@@ -9,4 +9,12 @@ export const sidebar = [
     label: 'Backbones',
     items: [{ label: 'VGG: stacks of 3×3', link: '/vgg/' }],
   },
+  {
+    label: 'From classifier to encoder',
+    items: [{ label: 'Backbones for segmentation', link: '/segmentation/' }],
+  },
+  {
+    label: 'Tools',
+    items: [{ label: 'Model explorer', link: '/explorer/' }],
+  },
 ];

@@ -215,15 +215,14 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
   render(v, l) {
     const { encoder, baseline, stages, stem, rfTerms } = computeOutputStride(v);
     const stageRows = [
-      ['stem (conv1 … maxpool)', '2 · 2', '1', formatShape(stem.output), formatCompact(stem.macs), String(stem.rf), String(stem.jump)],
+      ['stem', '2 · 2', '1', formatShape(stem.output), formatCompact(stem.macs), `${stem.rf} / ${stem.jump}`],
       ...stages.map((s) => [
         `<code>${e(s.name)}</code>`,
         String(s.stride),
         s.dilationFirst === s.dilationRest ? String(s.dilationRest) : `${s.dilationFirst}, then ${s.dilationRest}`,
         formatShape(s.output),
         formatCompact(s.macs),
-        String(s.rf),
-        String(s.jump),
+        `${s.rf} / ${s.jump}`,
       ]),
     ];
     const jumps = stages.map((s) => String(s.stride)).join(' · ');
@@ -244,8 +243,8 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
     ];
     return [
       `<h4>${e(l.strides)}</h4>`,
-      htmlTable([e(l.stage), e(l.stride), e(l.dilation), e(l.map), e(l.macs), e(l.rf), e(l.jump)], stageRows, {
-        caption: `${v.model}, ${v.size}×${v.size} input, output stride ${v.os}: stride and dilation of each stage's 3×3 convolutions (torchvision's _make_layer gives a dilated stage's first block the previous dilation), the stage's output, its MACs, and the receptive field r and effective stride S of one output unit.`,
+      htmlTable([e(l.stage), e(l.stride), e(l.dilation), e(l.map), e(l.macs), `${e(l.rf)} / S`], stageRows, {
+        caption: `${v.model}, ${v.size}×${v.size} input, output stride ${v.os}. Stem = conv1 … maxpool. Stride and dilation of each stage's 3×3 convolutions (torchvision's _make_layer gives a dilated stage's first block the previous dilation), the stage's output, its MACs, and the receptive field r and effective stride S of one output unit.`,
         numericFrom: 1,
       }),
       `<h4>${e(l.jumpLine)}</h4><ol class="nb-derivation"><li><var>S</var> = 2 (conv1) · 2 (maxpool) · ${jumps} (layer1–4) = <strong>${encoder.receptiveField.stride[0]}</strong></li><li>map = ${v.size} px ÷ ${encoder.receptiveField.stride[0]}, rounded up by the padded strided layers: <strong>${encoder.output[1]}×${encoder.output[2]}</strong></li></ol>`,

@@ -69,8 +69,8 @@ export const explorerLabels = {
   'aux.default': 'as published',
   'aux.on': 'with aux heads',
   'aux.off': 'without',
-  'stride.3x3': '3×3 (torchvision V1.5)',
-  'stride.1x1': '1×1 (paper, V1)',
+  'stride.3x3': '3×3 (V1.5)',
+  'stride.1x1': '1×1 (V1, paper)',
   'os.32': '32',
   'os.16': '16 (dilated)',
   'os.8': '8 (dilated)',
@@ -262,12 +262,12 @@ export function totalsHtml(items: readonly { title: string; x: Explored }[], lab
   ].join('')}</tbody></table></div>`;
 }
 
-/** Round-ish tick step for an axis up to `max`. */
+/** Whole-number tick step (1, 2 or 5 × 10^k) giving about `target` ticks up to `max`. */
 export function tickStep(max: number, target = 5): number {
   const raw = Math.max(1, max) / target;
   const p = 10 ** Math.floor(Math.log10(raw));
   const m = raw / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+  return Math.max(1, (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p);
 }
 
 /** Receptive-field size at each weight-layer depth (the largest field reached at that depth). */
@@ -288,9 +288,9 @@ export function rfSeries(x: Explored): { depth: number; rf: number }[] {
 }
 
 export function rfChartSvg(items: readonly { title: string; x: Explored }[], size: number, labels: ExplorerLabels): string {
-  const W = 560;
-  const H = 240;
-  const m = { l: 48, r: 12, t: 12, b: 36 };
+  const W = 480;
+  const H = 250;
+  const m = { l: 50, r: 10, t: 12, b: 40 };
   const series = items.map((i) => ({ title: i.title, pts: rfSeries(i.x) }));
   const maxX = Math.max(1, ...series.flatMap((s) => s.pts.map((p) => p.depth)));
   const maxY = Math.max(size, ...series.flatMap((s) => s.pts.map((p) => p.rf)));
@@ -300,7 +300,7 @@ export function rfChartSvg(items: readonly { title: string; x: Explored }[], siz
   const ys = tickStep(maxY, 5);
   const grid: string[] = [];
   for (let v = 0; v <= maxY; v += ys) grid.push(`<line class="ex-grid" x1="${m.l}" x2="${W - m.r}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}"/><text class="ex-tick" x="${m.l - 6}" y="${sy(v).toFixed(1)}" text-anchor="end" dominant-baseline="middle">${v}</text>`);
-  for (let v = 0; v <= maxX; v += xs) grid.push(`<text class="ex-tick" x="${sx(v).toFixed(1)}" y="${H - m.b + 14}" text-anchor="middle">${v}</text>`);
+  for (let v = 0; v <= maxX; v += xs) grid.push(`<text class="ex-tick" x="${sx(v).toFixed(1)}" y="${H - m.b + 16}" text-anchor="middle">${v}</text>`);
   const lines = series
     .map((s, k) => {
       const d = s.pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(p.depth).toFixed(1)},${sy(p.rf).toFixed(1)}`).join('');

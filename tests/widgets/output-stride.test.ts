@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CalcError, isCalcError } from '../../src/calc/index';
 import { computeOutputStride, outputStride, receptiveFieldSvg, type OutputStrideValues } from '../../components/widgets/OutputStride/output-stride';
 
-const v = (o: Partial<OutputStrideValues> = {}): OutputStrideValues => ({ ...outputStride.defaults, ...o });
+const v = (o: Partial<OutputStrideValues> = {}): OutputStrideValues => ({ ...outputStride.defaults, ...o }) as OutputStrideValues;
 
 describe('output-stride widget', () => {
   it('ResNet-50 at 512: OS 32 / 16 / 8 give 16², 32², 64² maps of 2048 channels', () => {

@@ -378,13 +378,13 @@ export function renderExplorer(values: ExplorerValues, labels: ExplorerLabels, o
 /** A CalcError from model A or B, so the element can mark the right field. */
 export class ExplorerError extends Error {
   constructor(
-    readonly cause: unknown,
+    readonly source: unknown,
     readonly which: 'a' | 'b',
   ) {
-    super(cause instanceof Error ? cause.message : String(cause));
+    super(source instanceof Error ? source.message : String(source));
   }
   get field(): FieldName {
-    return blameExplorer(this.cause, this.which) ?? (this.which === 'a' ? 'model' : 'vs');
+    return blameExplorer(this.source, this.which) ?? (this.which === 'a' ? 'model' : 'vs');
   }
 }
 

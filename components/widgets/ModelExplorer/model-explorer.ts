@@ -240,7 +240,7 @@ export function layerTableHtml(x: Explored, labels: ExplorerLabels, which: 'a' |
   return x.units
     .map(
       (u, i) =>
-        `<details class="ex-unit${u.block ? ' ex-block' : ''}" data-which="${which}" data-unit="${i}"><summary><span class="ex-u-name">${e(u.name)}</span><span class="ex-u-meta">${u.rows.length} layers · ${formatShape(u.output)} · ${formatCompact(u.params)} params · ${formatCompact(u.macs)} MACs · RF ${rfText(u.receptiveField)}</span></summary>${lazy ? '' : unitTableHtml(x, i, labels)}</details>`,
+        `<details class="ex-unit${u.block ? ' ex-block' : ''}" data-which="${which}" data-unit="${i}"><summary><span class="ex-u-name">${e(u.name)}</span><span class="ex-u-meta">${u.rows.length} ${u.rows.length === 1 ? 'layer' : 'layers'} · ${formatShape(u.output)} · ${formatCompact(u.params)} params · ${formatCompact(u.macs)} MACs · RF ${rfText(u.receptiveField)}</span></summary>${lazy ? '' : unitTableHtml(x, i, labels)}</details>`,
     )
     .join('');
 }

@@ -23,12 +23,4 @@ export const sidebar = [
     label: 'Tools',
     items: [{ label: 'Model explorer', link: '/explorer/' }],
   },
-  {
-    label: 'From classifier to encoder',
-    items: [{ label: 'Backbones for segmentation', link: '/segmentation/' }],
-  },
-  {
-    label: 'Tools',
-    items: [{ label: 'Model explorer', link: '/explorer/' }],
-  },
 ];

@@ -1,0 +1,54 @@
+/**
+ * Vitest globalSetup of the site project: builds the site twice (at the domain root and under
+ * BASE_PATH), keeps each build's log for build.test.ts, and serves both builds for the browser
+ * tests. The builds run one after the other: they share .astro/'s content store, which a build
+ * clears when BASE changes the config, so in parallel one could read the store mid-rebuild.
+ * SITE_REUSE=1 reuses the last test build (for iterating on a test, never in CI).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveStatic } from './static-server.ts';
+import { BASE_PATH, CACHE, ROOT, type BuildResult } from './site.ts';
+
+function build(name: BuildResult['name'], base: string): Promise<BuildResult> {
+  const outDir = join(CACHE, `dist-${name}`);
+  const saved = join(CACHE, `build-${name}.json`);
+  if (process.env.SITE_REUSE === '1' && existsSync(saved)) {
+    return Promise.resolve(JSON.parse(readFileSync(saved, 'utf8')) as BuildResult);
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    // Through npm so the project's pinned Node runs Astro.
+    const child = spawn('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], {
+      cwd: ROOT,
+      env: { ...process.env, BASE: base, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const result: BuildResult = { name, outDir, base, code, seconds: (Date.now() - started) / 1000, log };
+      writeFileSync(saved, JSON.stringify(result));
+      resolve(result);
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  mkdirSync(CACHE, { recursive: true });
+  const root = await build('root', '/');
+  const base = await build('base', BASE_PATH);
+  console.log(`site builds: root ${root.seconds.toFixed(1)} s, base ${base.seconds.toFixed(1)} s`);
+  const rootServer = await serveStatic(root.outDir, '/');
+  const baseServer = await serveStatic(base.outDir, BASE_PATH);
+  project.provide('site', { builds: { root, base }, rootUrl: rootServer.root, baseUrl: baseServer.root });
+  return async () => {
+    await rootServer.close();
+    await baseServer.close();
+  };
+}

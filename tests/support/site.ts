@@ -1,0 +1,143 @@
+/**
+ * The one helper every site test uses: where the built site is (global-setup.ts builds it
+ * once per run), its page list, its servers, a shared Chromium and page-level error capture.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../src/site/chromium.ts';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+/** Test builds go to .cache/ (git-ignored), never to dist/, which others may be serving. */
+export const CACHE = join(ROOT, '.cache', 'site');
+export const BASE_PATH = '/backbone-notebook/';
+
+export interface BuildResult {
+  readonly name: 'root' | 'base';
+  readonly outDir: string;
+  readonly base: string;
+  readonly code: number | null;
+  readonly seconds: number;
+  readonly log: string;
+}
+
+export interface SiteInfo {
+  readonly builds: { readonly root: BuildResult; readonly base: BuildResult };
+  /** Server roots (origin + base, ending in "/"). */
+  readonly rootUrl: string;
+  readonly baseUrl: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    site: SiteInfo;
+  }
+}
+
+export function site(): SiteInfo {
+  return inject('site');
+}
+
+export interface SitePage {
+  /** Path below the base, e.g. "" or "vgg/". */
+  readonly path: string;
+  readonly file: string;
+  readonly is404: boolean;
+}
+
+/** Every HTML page in a built site, from the output itself (so new chapters are covered). */
+export function listPages(outDir: string): SitePage[] {
+  const pages: SitePage[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'pagefind' && entry.name !== '_astro' && !entry.name.startsWith('.')) walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.html')) {
+        const rel = relative(outDir, full).split(sep).join('/');
+        const path = rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
+        pages.push({ path, file: full, is404: rel === '404.html' });
+      }
+    }
+  };
+  walk(outDir);
+  return pages.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Pages of the root build (the 404 page included; filter `is404` where it does not belong). */
+export function pages(): SitePage[] {
+  const { builds } = site();
+  if (builds.root.code !== 0 || !existsSync(builds.root.outDir)) {
+    throw new Error(`the site build failed (exit ${builds.root.code}); see build.test.ts\n${tail(builds.root.log)}`);
+  }
+  return listPages(builds.root.outDir);
+}
+
+/** Chapter pages: everything but the 404 page. */
+export function chapterPages(): SitePage[] {
+  return pages().filter((p) => !p.is404);
+}
+
+export function tail(log: string, lines = 30): string {
+  return log.split('\n').slice(-lines).join('\n');
+}
+
+export function readPage(page: SitePage): string {
+  return readFileSync(page.file, 'utf8');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions());
+}
+
+export type Theme = 'light' | 'dark';
+
+export async function newContext(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; theme?: Theme } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: 1280, height: 900 },
+    colorScheme: options.theme ?? 'light',
+  });
+  // Starlight reads the theme from localStorage before first paint.
+  if (options.theme) await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), options.theme);
+  return context;
+}
+
+/** Everything a page did wrong while it was open. */
+export interface PageProblems {
+  readonly console: string[];
+  readonly errors: string[];
+  readonly requests: string[];
+  readonly dialogs: string[];
+}
+
+export function watch(page: Page, options: { allow404?: (url: string) => boolean } = {}): PageProblems {
+  const problems: PageProblems = { console: [], errors: [], requests: [], dialogs: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.console.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.errors.push(e.message));
+  page.on('requestfailed', (r) => problems.requests.push(`${r.url()} failed: ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !options.allow404?.(r.url())) problems.requests.push(`${r.url()} → HTTP ${r.status()}`);
+  });
+  page.on('dialog', (d) => {
+    problems.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => undefined);
+  });
+  return problems;
+}
+
+export function problemList(p: PageProblems): string[] {
+  return [...p.console, ...p.errors.map((e) => `uncaught: ${e}`), ...p.requests, ...p.dialogs.map((d) => `dialog ${d}`)];
+}
+
+/** Loads a page and waits until it has settled (scripts run, fonts and images in). */
+export async function open(page: Page, url: string): Promise<void> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response) throw new Error(`no response for ${url}`);
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+}

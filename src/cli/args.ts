@@ -9,7 +9,7 @@ Options:
   --input N | HxW        input height and width (default: the model's, e.g. 224)
   --aux | --no-aux       build auxiliary classifier heads (GoogLeNet, Inception v3)
   --stride-on 1x1|3x3    ResNet bottleneck: where the downsampling stride sits
-  --output-stride 8|16|32  dilate later stages (ResNet, Xception)
+  --output-stride 8|16|32  dilate later stages (ResNet-50, -101, -152)
   --json                 print one JSON object instead of the table
   -h, --help             show this help
 

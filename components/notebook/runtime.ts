@@ -7,6 +7,7 @@
  */
 import { parseField } from '../../src/site/fields.ts';
 import type { WidgetDef, WidgetLabels, WidgetValues } from '../../src/site/widget.ts';
+import { markField, safeJson, setCellMessage } from './dom';
 
 type AnyDef = WidgetDef<WidgetValues, WidgetLabels>;
 
@@ -89,11 +90,11 @@ abstract class NotebookCell extends HTMLElement {
       const input = this.field(name);
       if (!input) continue;
       const result = parseField(input.value, def);
-      this.mark(name, result.ok ? '' : result.message);
+      markField(this, name, result.ok ? '' : result.message);
       if (result.ok) values[name] = result.value;
       else valid = false;
     }
-    this.cellMessage('');
+    setCellMessage(this, '');
     if (!valid) return;
     let html: string;
     let summary: string;
@@ -103,8 +104,8 @@ abstract class NotebookCell extends HTMLElement {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const blamed = error instanceof Error ? this.def.blame?.(error, values) : undefined;
-      if (blamed !== undefined) this.mark(String(blamed), message);
-      else this.cellMessage(message);
+      if (blamed !== undefined) markField(this, String(blamed), message);
+      else setCellMessage(this, message);
       return;
     }
     const output = this.querySelector('[data-output]');
@@ -114,20 +115,7 @@ abstract class NotebookCell extends HTMLElement {
     if (writeUrl) this.writeUrl(values);
   }
 
-  private mark(name: string, message: string): void {
-    const input = this.field(name);
-    const slot = this.querySelector<HTMLElement>(`[data-msg-for="${name}"]`);
-    if (input) {
-      if (message) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    }
-    if (slot) slot.textContent = message;
-  }
 
-  private cellMessage(message: string): void {
-    const slot = this.querySelector('[data-cell-msg]');
-    if (slot) slot.textContent = message;
-  }
 
   private writeUrl(values: WidgetValues): void {
     const url = new URL(location.href);
@@ -139,10 +127,3 @@ abstract class NotebookCell extends HTMLElement {
   }
 }
 
-function safeJson<T>(text: string | undefined): T | undefined {
-  try {
-    return text ? (JSON.parse(text) as T) : undefined;
-  } catch {
-    return undefined;
-  }
-}

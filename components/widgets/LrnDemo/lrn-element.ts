@@ -18,14 +18,8 @@ import {
   type LrnLabels,
   type LrnValues,
 } from './lrn-demo';
+import { markField, safeJson, setCellMessage } from '../../notebook/dom';
 
-function safeJson<T>(text: string | undefined): T | undefined {
-  try {
-    return text ? (JSON.parse(text) as T) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 class LrnDemoElement extends HTMLElement {
   private labels: LrnLabels = lrnLabels;
@@ -96,11 +90,11 @@ class LrnDemoElement extends HTMLElement {
       const input = this.field(name);
       if (!input) continue;
       const result = parseLrnField(name, input.value);
-      this.mark(name, result.ok ? '' : result.message);
+      markField(this, name, result.ok ? '' : result.message);
       if (result.ok) values[name] = result.value;
       else valid = false;
     }
-    this.cellMessage('');
+    setCellMessage(this, '');
     if (!valid) return;
     const v = values as unknown as LrnValues;
     let html: string;
@@ -111,8 +105,8 @@ class LrnDemoElement extends HTMLElement {
     } catch (error) {
       const message = isCalcError(error) ? capitalise(error.problem) + '.' : 'These values cannot be computed.';
       const blamed = lrnBlame(error);
-      if (blamed !== undefined) this.mark(blamed, message);
-      else this.cellMessage(message);
+      if (blamed !== undefined) markField(this, blamed, message);
+      else setCellMessage(this, message);
       return;
     }
     const output = this.querySelector('[data-output]');
@@ -122,20 +116,7 @@ class LrnDemoElement extends HTMLElement {
     if (writeUrl) this.writeUrl(v);
   }
 
-  private mark(name: string, message: string): void {
-    const input = this.field(name);
-    const slot = this.querySelector<HTMLElement>(`[data-msg-for="${name}"]`);
-    if (input) {
-      if (message) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    }
-    if (slot) slot.textContent = message;
-  }
 
-  private cellMessage(message: string): void {
-    const slot = this.querySelector('[data-cell-msg]');
-    if (slot) slot.textContent = message;
-  }
 
   private writeUrl(v: LrnValues): void {
     const url = new URL(location.href);

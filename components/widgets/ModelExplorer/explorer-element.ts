@@ -18,14 +18,8 @@ import {
   type ExplorerValues,
   type FieldName,
 } from './model-explorer';
+import { markField, safeJson, setCellMessage } from '../../notebook/dom';
 
-function safeJson<T>(text: string | undefined): T | undefined {
-  try {
-    return text ? (JSON.parse(text) as T) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 class ModelExplorerElement extends HTMLElement {
   private ns = 'ex';
@@ -140,17 +134,17 @@ class ModelExplorerElement extends HTMLElement {
     let valid = true;
     for (const name of FIELD_ORDER) {
       const message = active.has(name) ? (errors[name] ?? '') : '';
-      this.mark(name, message);
+      markField(this, name, message);
       if (message) valid = false;
     }
-    this.cellMessage('');
+    setCellMessage(this, '');
     if (!valid) return;
     let result: ReturnType<typeof renderExplorer>;
     try {
       result = renderExplorer(values, this.labels, { lazy: true });
     } catch (error) {
-      if (error instanceof ExplorerError) this.mark(error.field, error.message);
-      else this.cellMessage(error instanceof Error ? error.message : String(error));
+      if (error instanceof ExplorerError) markField(this, error.field, error.message);
+      else setCellMessage(this, error instanceof Error ? error.message : String(error));
       return;
     }
     const t1 = performance.now();
@@ -178,20 +172,7 @@ class ModelExplorerElement extends HTMLElement {
     this.dataset.computeMs = (t1 - t0).toFixed(1);
   }
 
-  private mark(name: string, message: string): void {
-    const input = this.field(name);
-    const slot = this.querySelector<HTMLElement>(`[data-msg-for="${name}"]`);
-    if (input) {
-      if (message) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    }
-    if (slot) slot.textContent = message;
-  }
 
-  private cellMessage(message: string): void {
-    const slot = this.querySelector('[data-cell-msg]');
-    if (slot) slot.textContent = message;
-  }
 
   private writeUrl(values: ExplorerValues, active: ReadonlySet<FieldName>): void {
     const url = new URL(location.href);

@@ -1,0 +1,81 @@
+/**
+ * The VGG chapter as a reader meets it: math and the kernel-stack result are there without
+ * JavaScript; with it, the cell recomputes on input, rejects bad input in place, and keeps
+ * its state in the address bar. Expected numbers come from the calc core, not from here.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { analyse, receptiveFieldTable, formatCount } from '../../src/calc/index';
+import { getNetwork } from '../../src/models/registry';
+import { launchBrowser, newContext, open, problemList, site, watch } from '../support/site.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const url = () => `${site().rootUrl}vgg/`;
+const CELL = '[data-widget="kernel-stack"]';
+
+describe('VGG chapter', () => {
+  test('reads without JavaScript: KaTeX math, diagrams, the generated tables and the default cell result', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await open(page, url());
+    expect(await page.locator('.katex-display').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.katex-display annotation').first().textContent()).toContain('F(i)');
+    expect(await page.locator('.mermaid-figure svg').count()).toBeGreaterThanOrEqual(2);
+    const vgg16 = analyse(getNetwork('vgg16'));
+    expect(await page.locator('main').innerText()).toContain(formatCount(vgg16.params.total));
+    // Default cell: three 3×3 convs see 7×7 (the recursion, computed here by the core too).
+    const r = receptiveFieldTable([{ kernel: 3 }, { kernel: 3 }, { kernel: 3 }]).r;
+    await expect.poll(() => page.locator(`${CELL} [data-summary]`).first().innerText()).toContain(`see ${r}×${r}`);
+    await context.close();
+  });
+
+  test('the kernel-stack cell recomputes on input, rejects bad input in place and shares its state', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const problems = watch(page);
+    await open(page, url());
+    const cell = page.locator(CELL).first();
+    const n = cell.locator('input[name="n"]');
+    const summary = cell.locator('[data-summary]');
+
+    await n.fill('2');
+    await expect.poll(() => summary.innerText()).toContain('see 5×5');
+    expect(new URL(page.url()).searchParams.get('kernel-stack.n')).toBe('2');
+
+    const good = await cell.locator('[data-output]').innerHTML();
+    for (const bad of ['', '0', '-1', '2.5', '1e309', 'three', '<b>x</b>']) {
+      await n.fill(bad);
+      await expect.poll(() => n.getAttribute('aria-invalid')).toBe('true');
+      const messageId = (await n.getAttribute('aria-describedby'))!.split(' ').find((id) => id.endsWith('-msg'))!;
+      expect((await page.locator(`#${messageId}`).innerText()).length).toBeGreaterThan(0);
+      expect(await cell.locator('[data-output]').innerHTML()).toBe(good);
+    }
+    await n.fill('3');
+    await expect.poll(() => n.getAttribute('aria-invalid')).toBeNull();
+    await n.press('ArrowUp');
+    await expect.poll(() => summary.innerText()).toContain('4 stacked');
+    expect(problemList(problems)).toEqual([]);
+    await context.close();
+  });
+
+  test('a shared link restores the cell, and a hostile one is rejected like typing', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const problems = watch(page);
+    await open(page, `${url()}?kernel-stack.n=2&kernel-stack.d=2`);
+    const cell = page.locator(CELL).first();
+    await expect.poll(() => cell.locator('[data-summary]').innerText()).toContain('see 9×9'); // 2·2·(3 − 1) + 1
+    await open(page, `${url()}?kernel-stack.k=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    await expect.poll(() => cell.locator('input[name="k"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await cell.innerText()).not.toMatch(/NaN|Infinity|undefined/);
+    expect(problemList(problems)).toEqual([]);
+    await context.close();
+  });
+});

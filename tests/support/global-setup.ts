@@ -12,6 +12,18 @@ import type { TestProject } from 'vitest/node';
 import { serveStatic } from './static-server.ts';
 import { BASE_PATH, CACHE, ROOT, type BuildResult } from './site.ts';
 
+/**
+ * The environment without what Vitest adds to it: Astro reads import.meta.env from process.env
+ * during prerendering, so an inherited BASE_URL=/ would undo BASE in Starlight's links, and
+ * NODE_ENV=test would change the build.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
 function build(name: BuildResult['name'], base: string): Promise<BuildResult> {
   const outDir = join(CACHE, `dist-${name}`);
   const saved = join(CACHE, `build-${name}.json`);
@@ -24,7 +36,7 @@ function build(name: BuildResult['name'], base: string): Promise<BuildResult> {
     // Through npm so the project's pinned Node runs Astro.
     const child = spawn('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], {
       cwd: ROOT,
-      env: { ...process.env, BASE: base, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...buildEnv(), BASE: base, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

@@ -16,6 +16,7 @@ import {
   samePadding,
   type ParamCount,
 } from '../../../src/calc/index';
+import { checkPoolPadding } from '../../../src/calc/geometry';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
 import type { WidgetDef } from '../../../src/site/widget';
 
@@ -103,6 +104,8 @@ function axis(v: ConvCalcValues, size: number): AxisResult {
   const { before, after } = v.pad === 'same' ? samePadding(size, v.k, v.s, v.d) : { before: v.p, after: v.p };
   let out: number;
   try {
+    // PyTorch pooling refuses padding over half the effective window, in floor mode too.
+    if (v.layer === 'maxpool') checkPoolPadding('', before, after, effectiveKernel(v.k, v.d));
     out = convOutputSize(size, v.k, v.s, before, after, v.d, ceil);
   } catch (error) {
     if (isCalcError(error) && error.code === 'kernel-too-large') throw new ConvCalcError('k', error.problem);

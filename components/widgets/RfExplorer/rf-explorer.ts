@@ -355,7 +355,7 @@ export function layerRowsHtml(uid: string, layers: readonly RawLayer[], labels: 
         return `<td><input id="${id}" name="${fieldName(i, key)}" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${e(raw[key])}" data-min="${f.min}" data-max="${f.max}" aria-labelledby="${row} ${uid}-col-${key}" aria-describedby="${id}-msg"><span class="nb-msg" id="${id}-msg" data-msg-for="${fieldName(i, key)}"></span></td>`;
       }).join('');
       const remove = `<button type="button" class="rf-remove" data-remove="${i}" aria-label="${e(`${labels.removeLayer} ${i + 1}`)}"${atMin ? ' aria-disabled="true"' : ''}>✕</button>`;
-      return `<tr><th scope="row" id="${row}">${e(labels.layer)} ${i + 1}</th><td>${select}</td>${inputs}<td>${remove}</td></tr>`;
+      return `<tr><th scope="row" id="${row}"><span class="rf-word">${e(labels.layer)} </span>${i + 1}</th><td>${select}</td>${inputs}<td>${remove}</td></tr>`;
     })
     .join('');
 }

@@ -181,6 +181,11 @@ function sizeSteps(v: ConvCalcValues, a: AxisResult, kEff: number, name: 'H' | '
   return steps;
 }
 
+/** "70.28 M" → "70.28&nbsp;M": a unit never wraps away from its number. */
+function nbsp(text: string): string {
+  return text.replace(/ /g, '&nbsp;');
+}
+
 function li(items: readonly string[]): string {
   return items.map((x) => `<li>${x}</li>`).join('');
 }
@@ -259,8 +264,8 @@ export const convCalc: WidgetDef<ConvCalcValues, ConvCalcLabels> = {
         [
           [e(l.outputShape), shape],
           [e(l.params), formatCount(r.params.total)],
-          [e(l.macs), `${formatCount(r.macs)} (${formatCompact(r.macs)})`],
-          [e(l.flops), `${formatCount(2 * r.macs)} (${formatCompact(2 * r.macs)})`],
+          [e(l.macs), `${formatCount(r.macs)} (${nbsp(formatCompact(r.macs))})`],
+          [e(l.flops), `${formatCount(2 * r.macs)} (${nbsp(formatCompact(2 * r.macs))})`],
           [e(l.gflops), (r.macs / 1e9).toFixed(3)],
         ],
       ),

@@ -301,7 +301,7 @@ export function tablesHtml(state: RfState, result: RfResult, labels: RfLabels): 
     return [
       `${i + 1}`,
       e(layerText(state.layers[i]!, labels)),
-      `${row.dilation}·(${row.kernel} − 1) + 1 = ${row.effectiveKernel}`,
+      `${row.effectiveKernel}`,
       `${result.sizes[i + 1]}`,
       `${prev.r} + (${row.effectiveKernel} − 1)·${prev.S} = <strong>${row.r}</strong>`,
       `${prev.S}·${row.stride} = <strong>${row.S}</strong>`,
@@ -320,11 +320,12 @@ export function tablesHtml(state: RfState, result: RfResult, labels: RfLabels): 
     `columns: ${x}·${t.S} − ${t.P} = ${num(c0)} … ${num(c0)} + ${t.r} − 1 = ${num(c1)}`,
   ];
   return [
-    `<h4>${e(labels.forward)}</h4>`,
+    `<h4>${e(labels.forward)}</h4><div class="rf-forward">`,
     htmlTable(['#', e(labels.layer), '<var>k</var><sub>eff</sub>', 'out', '<var>r</var>', '<var>S</var>', '<var>P</var>'], forwardRows, {
-      caption: `Start: r = 1, S = 1, P = 0 (one input pixel). Last row: each output unit sees ${t.r}×${t.r} pixels; neighbours are ${t.S} pixels apart.`,
-      numericFrom: 3,
+      caption: `Start: r = 1, S = 1, P = 0 (one input pixel); k_eff = d(k − 1) + 1; “out” is the map size after the layer. Last row: each output unit sees ${t.r}×${t.r} pixels; neighbours are ${t.S} pixels apart.`,
+      numericFrom: 2,
     }),
+    '</div>',
     `<h4>${e(labels.backward)}</h4>`,
     htmlTable(['#', '<var>F</var>(<var>i</var>+1)', '(<var>F</var>(<var>i</var>+1) − 1)·<var>s</var> + <var>k</var><sub>eff</sub>', '<var>F</var>(<var>i</var>)'], backwardRows, {
       caption: `Read from the top layer down, starting from F = 1 (one output unit). The last F equals r = ${t.r}.`,

@@ -8,6 +8,7 @@ export const sidebar = [
   {
     label: 'Backbones',
     items: [
+      { label: 'Primer: reading a convolution', link: '/primer/' },
       { label: 'AlexNet (2012)', link: '/alexnet/' },
       { label: 'VGG: stacks of 3×3', link: '/vgg/' },
       { label: 'GoogLeNet / Inception v1', link: '/googlenet/' },

@@ -1,0 +1,282 @@
+/**
+ * "Convolution calculator" cell: one Conv2d (or MaxPool2d) layer on an H×W input. Shows the
+ * output size with the reader's numbers substituted (floor, TF/Keras "same", PyTorch pooling's
+ * ceil_mode and its last-window rule), then parameters (groups, bias) and MACs, with FLOPs = 2 × MACs.
+ * Every number comes from the calc core (convOutputSize, samePadding, convParams, convMacs).
+ */
+import {
+  CalcError,
+  convMacs,
+  convOutputSize,
+  convParams,
+  effectiveKernel,
+  formatCompact,
+  formatCount,
+  isCalcError,
+  samePadding,
+  type ParamCount,
+} from '../../../src/calc/index';
+import { checkPoolPadding } from '../../../src/calc/geometry';
+import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import type { WidgetDef } from '../../../src/site/widget';
+
+export type ConvCalcValues = {
+  h: number;
+  w: number;
+  cin: number;
+  cout: number;
+  k: number;
+  s: number;
+  pad: string;
+  p: number;
+  d: number;
+  groups: number;
+  bias: string;
+  layer: string;
+  rounding: string;
+};
+
+export const convCalcLabels = {
+  h: 'Input height H',
+  w: 'Input width W',
+  cin: 'Input channels C_in',
+  cout: 'Output channels C_out',
+  k: 'Kernel k (k×k)',
+  s: 'Stride s',
+  pad: 'Padding mode',
+  'pad.explicit': 'explicit p',
+  'pad.same': "TF/Keras 'same'",
+  p: 'Padding p (each side)',
+  d: 'Dilation d',
+  groups: 'Groups g',
+  bias: 'Bias',
+  'bias.yes': 'yes',
+  'bias.no': 'no (BN follows)',
+  layer: 'Layer',
+  'layer.conv': 'Conv2d',
+  'layer.maxpool': 'MaxPool2d',
+  rounding: 'Rounding',
+  'rounding.floor': 'floor (default)',
+  'rounding.ceil': 'ceil_mode=True',
+  reset: 'Reset',
+  size: 'Output size',
+  params: 'Parameters',
+  macs: 'MACs',
+  result: 'Result',
+  outputShape: 'Output shape',
+  flops: 'FLOPs = 2 × MACs',
+  gflops: 'torchvision “GFLOPS” (= MACs / 10⁹)',
+  ceilOnConv: 'Conv2d has no ceil_mode: only pooling layers (MaxPool2d, AvgPool2d) can round up. Choose floor, or switch the layer to MaxPool2d.',
+};
+export type ConvCalcLabels = typeof convCalcLabels;
+
+/** A core error, or this widget's own check, tagged with the field a reader should fix. */
+export class ConvCalcError extends CalcError {
+  constructor(
+    readonly field: keyof ConvCalcValues,
+    problem: string,
+  ) {
+    super('bad-parameter', '', problem);
+  }
+}
+
+export interface AxisResult {
+  readonly size: number;
+  readonly before: number;
+  readonly after: number;
+  readonly out: number;
+  /** ceil mode: the count before the last-window rule, and whether the rule dropped a window. */
+  readonly ceilRaw?: number;
+  readonly dropped?: boolean;
+}
+
+export interface ConvCalcResult {
+  readonly kEff: number;
+  readonly h: AxisResult;
+  readonly w: AxisResult;
+  readonly outChannels: number;
+  readonly params: ParamCount;
+  readonly macs: number;
+}
+
+function axis(v: ConvCalcValues, size: number): AxisResult {
+  const ceil = v.rounding === 'ceil';
+  const { before, after } = v.pad === 'same' ? samePadding(size, v.k, v.s, v.d) : { before: v.p, after: v.p };
+  let out: number;
+  try {
+    // PyTorch pooling refuses padding over half the effective window, in floor mode too.
+    if (v.layer === 'maxpool') checkPoolPadding('', before, after, effectiveKernel(v.k, v.d));
+    out = convOutputSize(size, v.k, v.s, before, after, v.d, ceil);
+  } catch (error) {
+    if (isCalcError(error) && error.code === 'kernel-too-large') throw new ConvCalcError('k', error.problem);
+    if (isCalcError(error) && error.code === 'bad-parameter' && /padding/.test(error.problem)) {
+      throw new ConvCalcError(v.pad === 'same' ? 'pad' : 'p', `MaxPool2d: ${error.problem} (PyTorch's rule)`);
+    }
+    throw error;
+  }
+  if (!ceil) return { size, before, after, out };
+  const kEff = effectiveKernel(v.k, v.d);
+  const ceilRaw = Math.ceil((size + before + after - kEff) / v.s) + 1;
+  return { size, before, after, out, ceilRaw, dropped: ceilRaw !== out };
+}
+
+/** Everything the cell shows, from the calc core. Throws CalcError (often a ConvCalcError) on an impossible layer. */
+export function computeConvCalc(v: ConvCalcValues, labels: ConvCalcLabels = convCalcLabels): ConvCalcResult {
+  const pool = v.layer === 'maxpool';
+  if (!pool && v.rounding === 'ceil') throw new ConvCalcError('rounding', labels.ceilOnConv);
+  const kEff = effectiveKernel(v.k, v.d);
+  const h = axis(v, v.h);
+  const w = axis(v, v.w);
+  if (pool) {
+    const none: ParamCount = { weights: 0, biases: 0, bn: 0, total: 0 };
+    return { kEff, h, w, outChannels: v.cin, params: none, macs: 0 };
+  }
+  const counts = { inChannels: v.cin, out: v.cout, kernel: v.k, groups: v.groups, bias: v.bias === 'yes' };
+  let params: ParamCount;
+  let macs: number;
+  try {
+    params = convParams(counts);
+    macs = convMacs({ ...counts, outSize: [h.out, w.out] });
+  } catch (error) {
+    if (isCalcError(error) && error.code === 'channels-not-divisible') throw new ConvCalcError('groups', error.problem);
+    throw error;
+  }
+  return { kEff, h, w, outChannels: v.cout, params, macs };
+}
+
+const sub = (name: string, i = '') => `<var>${name}</var>${i ? `<sub>${i}</sub>` : ''}`;
+
+function sizeSteps(v: ConvCalcValues, a: AxisResult, kEff: number, name: 'H' | 'W'): string[] {
+  const out = sub(name, 'out');
+  const L = sub(name);
+  const ceil = v.rounding === 'ceil';
+  const open = ceil ? '⌈' : '⌊';
+  const close = ceil ? '⌉' : '⌋';
+  const span = a.size + a.before + a.after - kEff;
+  const steps: string[] = [];
+  if (v.pad === 'same') {
+    const target = Math.ceil(a.size / v.s);
+    const total = a.before + a.after;
+    steps.push(
+      `'same': ${out} = ⌈${L}/${sub('s')}⌉ = ⌈${a.size}/${v.s}⌉ = ${target}; padding = max((${target} − 1)·${v.s} + ${kEff} − ${a.size}, 0) = ${total} → ${a.before} before, ${a.after} after`,
+    );
+  }
+  const padText = a.before === a.after ? `2·${a.before}` : `${a.before} + ${a.after}`;
+  const padSym = v.pad === 'same' ? `${sub('p', 'b')} + ${sub('p', 'a')}` : `2${sub('p')}`;
+  const raw = ceil ? Math.ceil(span / v.s) : Math.floor(span / v.s);
+  steps.push(
+    `${out} = ${open}(${L} + ${padSym} − ${sub('k', 'eff')})/${sub('s')}${close} + 1 = ${open}(${a.size} + ${padText} − ${kEff})/${v.s}${close} + 1 = ${open}${span}/${v.s}${close} + 1 = ${raw} + 1 = ${
+      ceil && a.dropped ? raw + 1 : `<strong>${a.out}</strong>`
+    }`,
+  );
+  if (ceil && a.ceilRaw !== undefined) {
+    const start = (a.ceilRaw - 1) * v.s;
+    const limit = a.size + a.before;
+    steps.push(
+      a.dropped
+        ? `last window would start at (${a.ceilRaw} − 1)·${v.s} = ${start} ≥ ${L} + ${sub('p', 'b')} = ${limit}, in the right padding → dropped: ${out} = <strong>${a.out}</strong>`
+        : `last window starts at (${a.ceilRaw} − 1)·${v.s} = ${start} < ${L} + ${sub('p', 'b')} = ${limit}, inside the input or left padding → kept`,
+    );
+  }
+  return steps;
+}
+
+/** "70.28 M" → "70.28&nbsp;M": a unit never wraps away from its number. */
+function nbsp(text: string): string {
+  return text.replace(/ /g, '&nbsp;');
+}
+
+function li(items: readonly string[]): string {
+  return items.map((x) => `<li>${x}</li>`).join('');
+}
+
+export const convCalc: WidgetDef<ConvCalcValues, ConvCalcLabels> = {
+  name: 'conv-calc',
+  fields: {
+    h: { kind: 'int', min: 1, max: 4096 },
+    w: { kind: 'int', min: 1, max: 4096 },
+    cin: { kind: 'int', min: 1, max: 4096 },
+    cout: { kind: 'int', min: 1, max: 4096 },
+    k: { kind: 'int', min: 1, max: 15 },
+    s: { kind: 'int', min: 1, max: 8 },
+    pad: { kind: 'choice', options: ['explicit', 'same'] },
+    p: { kind: 'int', min: 0, max: 16 },
+    d: { kind: 'int', min: 1, max: 16 },
+    groups: { kind: 'int', min: 1, max: 4096 },
+    bias: { kind: 'choice', options: ['yes', 'no'] },
+    layer: { kind: 'choice', options: ['conv', 'maxpool'] },
+    rounding: { kind: 'choice', options: ['floor', 'ceil'] },
+  },
+  // AlexNet's first convolution (torchvision): 11×11, stride 4, padding 2, 3 → 64 channels.
+  defaults: { h: 224, w: 224, cin: 3, cout: 64, k: 11, s: 4, pad: 'explicit', p: 2, d: 1, groups: 1, bias: 'yes', layer: 'conv', rounding: 'floor' },
+  labels: convCalcLabels,
+
+  summary(v, l) {
+    const r = computeConvCalc(v, l);
+    const shape = `${r.outChannels}×${r.h.out}×${r.w.out}`;
+    const what = v.layer === 'maxpool' ? `${v.k}×${v.k} max pool` : `${v.k}×${v.k} conv`;
+    if (v.layer === 'maxpool') return `${what}, stride ${v.s}, on ${v.cin}×${v.h}×${v.w} gives ${shape}; no parameters, no MACs.`;
+    return `${what}, stride ${v.s}, on ${v.cin}×${v.h}×${v.w} gives ${shape}: ${formatCount(r.params.total)} parameters, ${formatCompact(r.macs)} MACs (${formatCompact(2 * r.macs)} FLOPs).`;
+  },
+
+  render(v, l) {
+    const r = computeConvCalc(v, l);
+    const pool = v.layer === 'maxpool';
+    const sizeList = [
+      `${sub('k', 'eff')} = ${sub('d')}(${sub('k')} − 1) + 1 = ${v.d}·(${v.k} − 1) + 1 = ${r.kEff}`,
+      ...sizeSteps(v, r.h, r.kEff, 'H'),
+      ...sizeSteps(v, r.w, r.kEff, 'W'),
+    ];
+    const parts = [`<h4>${e(l.size)}</h4><ol class="nb-derivation">${li(sizeList)}</ol>`];
+    const shape = `${r.outChannels}×${r.h.out}×${r.w.out}`;
+    if (pool) {
+      parts.push(
+        `<p class="cc-note">A pooling layer has no weights: it keeps the ${v.cin} input channels (C_out and groups are not used) and takes a max, not a multiply-accumulate, so it adds 0 parameters and 0 MACs.</p>`,
+      );
+      parts.push(htmlTable([e(l.result), ''], [[e(l.outputShape), shape], [e(l.params), '0'], [e(l.macs), '0']]));
+      return parts.join('');
+    }
+    const perGroup = v.cin / v.groups;
+    const weights = `${sub('C', 'out')}·(${sub('C', 'in')}/${sub('g')})·${sub('k')}² = ${v.cout}·(${v.cin}/${v.groups})·${v.k}·${v.k} = ${v.cout}·${perGroup}·${v.k * v.k} = ${formatCount(r.params.weights)}`;
+    const biases = v.bias === 'yes' ? `biases = ${sub('C', 'out')} = ${formatCount(r.params.biases)}` : 'biases = 0 (bias=False)';
+    const paramList = [
+      `weights = ${weights}`,
+      biases,
+      `total = ${formatCount(r.params.weights)} + ${formatCount(r.params.biases)} = <strong>${formatCount(r.params.total)}</strong>`,
+    ];
+    if (v.groups > 1) {
+      const dense = v.cout * v.cin * v.k * v.k;
+      paramList.push(
+        `${v.groups === v.cin ? 'depthwise: ' : ''}each filter sees only ${perGroup} of ${v.cin} input channels: 1/${v.groups} of the ${formatCount(dense)} weights of a dense conv`,
+      );
+    }
+    const positions = r.h.out * r.w.out;
+    const macList = [
+      `MACs = ${sub('H', 'out')}·${sub('W', 'out')}·${sub('C', 'out')}·(${sub('C', 'in')}/${sub('g')})·${sub('k')}² = ${r.h.out}·${r.w.out}·${v.cout}·${perGroup}·${v.k * v.k} = <strong>${formatCount(r.macs)}</strong>`,
+      `= weights × output positions = ${formatCount(r.params.weights)} × ${formatCount(positions)} (bias additions are not counted)`,
+      `FLOPs = 2 × MACs = 2 × ${formatCount(r.macs)} = ${formatCount(2 * r.macs)} (one multiply and one add each)`,
+    ];
+    parts.push(`<h4>${e(l.params)}</h4><ol class="nb-derivation">${li(paramList)}</ol>`);
+    parts.push(`<h4>${e(l.macs)}</h4><ol class="nb-derivation">${li(macList)}</ol>`);
+    parts.push(
+      htmlTable(
+        [e(l.result), ''],
+        [
+          [e(l.outputShape), shape],
+          [e(l.params), formatCount(r.params.total)],
+          [e(l.macs), `${formatCount(r.macs)} (${nbsp(formatCompact(r.macs))})`],
+          [e(l.flops), `${formatCount(2 * r.macs)} (${nbsp(formatCompact(2 * r.macs))})`],
+          [e(l.gflops), (r.macs / 1e9).toFixed(3)],
+        ],
+      ),
+    );
+    return parts.join('');
+  },
+
+  blame(error) {
+    if (error instanceof ConvCalcError) return error.field;
+    if (isCalcError(error) && error.code === 'channels-not-divisible') return 'groups';
+    if (isCalcError(error) && error.code === 'kernel-too-large') return 'k';
+    return undefined;
+  },
+};

@@ -19,5 +19,5 @@ export function htmlTable(
   const tbody = rows
     .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${cls(i)}>${c}</td>`)).join('')}</tr>`)
     .join('');
-  return `<div class="nb-table-wrap"><table>${caption}${thead}<tbody>${tbody}</tbody></table></div>`;
+  return `<div class="nb-table-wrap" tabindex="0"><table>${caption}${thead}<tbody>${tbody}</tbody></table></div>`;
 }

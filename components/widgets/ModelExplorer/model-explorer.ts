@@ -228,7 +228,7 @@ export function unitTableHtml(x: Explored, unit: number, labels: ExplorerLabels)
   if (!u) return '';
   const head = `<thead><tr><th scope="col">${e(labels.name)}</th><th scope="col">${e(labels.kind)}</th><th scope="col">${e(labels.detail)}</th><th scope="col" class="num">${e(labels.output)}</th><th scope="col" class="num">${e(labels.params)}</th><th scope="col" class="num">${e(labels.macs)}</th><th scope="col" class="num">${e(labels.rf)}</th><th scope="col" class="num">${e(labels.jump)}</th></tr></thead>`;
   const rows = x.analysis.rows;
-  return `<div class="nb-table-wrap"><table class="ex-table">${head}<tbody>${u.rows.map((i) => rowHtml(rows[i] as LayerRow)).join('')}</tbody></table></div>`;
+  return `<div class="nb-table-wrap" tabindex="0"><table class="ex-table">${head}<tbody>${u.rows.map((i) => rowHtml(rows[i] as LayerRow)).join('')}</tbody></table></div>`;
 }
 
 /**
@@ -249,7 +249,7 @@ export function totalsHtml(items: readonly { title: string; x: Explored }[], lab
   const a = items.map((i) => i.x.analysis);
   const row = (name: string, f: (x: Analysis) => string) => `<tr><th scope="row">${e(name)}</th>${a.map((x) => `<td class="num">${f(x)}</td>`).join('')}</tr>`;
   const head = `<thead><tr><th scope="col"></th>${items.map((i) => `<th scope="col" class="num">${e(i.title)}</th>`).join('')}</tr></thead>`;
-  return `<div class="nb-table-wrap"><table class="ex-totals">${head}<tbody>${[
+  return `<div class="nb-table-wrap" tabindex="0"><table class="ex-totals">${head}<tbody>${[
     row(labels.params, (x) => formatCount(x.params.total)),
     row('  weights', (x) => formatCount(x.params.weights)),
     row('  biases', (x) => formatCount(x.params.biases)),

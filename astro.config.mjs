@@ -47,7 +47,10 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       credits: false,
-      components: {},
+      components: {
+        // The search button's accessible name matches its visible label (see the file).
+        Search: './src/site/overrides/Search.astro',
+      },
     }),
   ],
 });

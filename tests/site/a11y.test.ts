@@ -1,0 +1,134 @@
+/**
+ * Accessibility: axe-core (WCAG 2.0/2.1 A and AA) on every page in the light and the dark
+ * theme, zero violations; and every widget control is reachable with Tab and works from the
+ * keyboard (typing, and ArrowUp/ArrowDown on whole-number fields).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newContext, open, pages, site, type Theme } from '../support/site.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async (tags) => {
+    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe.run(
+      document,
+      { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+    );
+    return result.violations;
+  }, TAGS);
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`),
+  );
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const { rootUrl } = site();
+const all = pages();
+
+describe.each<Theme>(['light', 'dark'])('%s theme', (theme) => {
+  test.each(all.map((p) => [`/${p.path}`, p] as const))('%s has no axe violations', async (_label, info) => {
+    const context = await newContext(browser, { theme });
+    try {
+      const page = await context.newPage();
+      await open(page, rootUrl + info.path);
+      // Proves the theme really applied, so the dark run is not a second light run.
+      await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
+      expect(await axe(page), 'axe violations').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Pages with widgets, read from the built HTML so new widgets are covered. */
+const widgetPages = all.filter((p) => readFileSync(p.file, 'utf8').includes('data-widget='));
+
+test('some page has a widget to check from the keyboard', () => {
+  expect(widgetPages.length).toBeGreaterThan(0);
+});
+
+describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('keyboard on %s', (_label, info) => {
+  test('every widget control is reachable with Tab, and typing and arrow keys work', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await open(page, rootUrl + info.path);
+      // Fields a widget hides until they apply (e.g. options of another model) are not stops.
+      const controls = page.locator('[data-widget] [data-inputs] :is(input, select, textarea, button):not(:disabled)').filter({ visible: true });
+      const total = await controls.count();
+      expect(total).toBeGreaterThan(0);
+      // Tag every control, then Tab from the top of the page and record which ones take focus.
+      await controls.evaluateAll((els) => els.forEach((el, i) => el.setAttribute('data-kbd', String(i))));
+      const reached = new Set<string>();
+      await page.locator('body').focus();
+      // Each Tab marks the focused element; meeting a marked one again means focus wrapped around.
+      for (let i = 0; i < 2000 && reached.size < total; i += 1) {
+        await page.keyboard.press('Tab');
+        const at = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return { kbd: null, wrapped: false };
+          const wrapped = el.hasAttribute('data-tabbed');
+          el.setAttribute('data-tabbed', '');
+          return { kbd: el.getAttribute('data-kbd'), wrapped };
+        });
+        if (at.wrapped) break;
+        if (at.kbd !== null) reached.add(at.kbd);
+      }
+      const missed = await controls.evaluateAll(
+        (els, got) => els.filter((el) => !got.includes(el.getAttribute('data-kbd')!)).map((el) => el.id || el.outerHTML.slice(0, 80)),
+        [...reached],
+      );
+      expect(missed, 'controls Tab never reaches').toEqual([]);
+
+      // Operable: for each whole-number field, type a value, then step it with the arrow keys.
+      const numbers = page.locator('[data-widget] [data-inputs] input[data-min][data-max]').filter({ visible: true });
+      for (let i = 0; i < (await numbers.count()); i += 1) {
+        const input = numbers.nth(i);
+        const min = Number(await input.getAttribute('data-min'));
+        const max = Number(await input.getAttribute('data-max'));
+        const start = Math.min(max - 1, Math.max(min + 1, min)); // a value that can step both ways
+        await input.focus();
+        await page.keyboard.press('ControlOrMeta+A');
+        await page.keyboard.type(String(start));
+        await expect(input.inputValue()).resolves.toBe(String(start));
+        await page.keyboard.press('ArrowUp');
+        await expect(input.inputValue(), `ArrowUp on ${await input.getAttribute('id')}`).resolves.toBe(String(start + 1));
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await expect(input.inputValue(), `ArrowDown on ${await input.getAttribute('id')}`).resolves.toBe(String(start - 1));
+        await page.keyboard.press('ArrowUp');
+      }
+      // Choice fields change with the arrow keys too (native <select> behaviour).
+      const selects = page.locator('[data-widget] [data-inputs] select').filter({ visible: true });
+      for (let i = 0; i < (await selects.count()); i += 1) {
+        const select = selects.nth(i);
+        if ((await select.locator('option').count()) < 2) continue;
+        const before = await select.inputValue();
+        await select.focus();
+        await page.keyboard.press(before === (await select.locator('option').last().getAttribute('value')) ? 'ArrowUp' : 'ArrowDown');
+        await expect(select.inputValue(), `arrow keys on ${await select.getAttribute('id')}`).resolves.not.toBe(before);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

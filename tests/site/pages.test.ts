@@ -1,0 +1,107 @@
+/**
+ * No broken pages, in both builds (domain root and BASE_PATH): every page loads without a
+ * console error or warning, uncaught exception, failed request or HTTP error; every internal
+ * link, asset and #fragment it references resolves (fragments against ids on the target page).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, listPages, newContext, open, problemList, site, watch } from '../support/site.ts';
+
+/** Status and element ids of every internal URL checked so far (one fetch per URL per build). */
+const targets = new Map<string, Promise<{ status: number; ids: Set<string> | null }>>();
+
+function target(url: string) {
+  let entry = targets.get(url);
+  if (!entry) {
+    entry = fetch(url).then(async (response) => {
+      const html = (response.headers.get('content-type') ?? '').includes('text/html');
+      const text = await response.text();
+      const ids = html ? new Set([...text.matchAll(/\s(?:id|name)="([^"]*)"/g)].map((m) => decodeEntities(m[1]!))) : null;
+      return { status: response.status, ids };
+    });
+    targets.set(url, entry);
+  }
+  return entry;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+}
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newContext(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const { builds, rootUrl, baseUrl } = site();
+const variants = [
+  { name: 'root', root: rootUrl, build: builds.root },
+  { name: `base ${builds.base.base}`, root: baseUrl, build: builds.base },
+];
+
+describe.each(variants)('$name build', ({ root, build }) => {
+  const pages = build.code === 0 ? listPages(build.outDir) : [];
+
+  test('has pages', () => {
+    expect(pages.filter((p) => !p.is404).length, `build exited ${build.code}`).toBeGreaterThan(0);
+  });
+
+  test.each(pages.map((p) => [`/${p.path}`, p] as const))('%s loads cleanly and its links resolve', async (_label, info) => {
+    const page = await context.newPage();
+    const problems = watch(page);
+    try {
+      await open(page, root + info.path);
+      const refs = await page.evaluate(() => {
+        const urls: string[] = [];
+        const attr = (selector: string, name: string) =>
+          document.querySelectorAll(selector).forEach((el) => {
+            const value = el.getAttribute(name);
+            if (value !== null) urls.push(new URL(value, document.baseURI).href);
+          });
+        attr('a[href]', 'href');
+        attr('link[href]', 'href');
+        attr('script[src]', 'src');
+        attr('img[src], source[src], video[src], audio[src], iframe[src]', 'src');
+        attr('use[href]', 'href');
+        document.querySelectorAll('[srcset]').forEach((el) =>
+          el
+            .getAttribute('srcset')!
+            .split(',')
+            .forEach((part) => urls.push(new URL(part.trim().split(/\s+/)[0]!, document.baseURI).href)),
+        );
+        return urls;
+      });
+      const origin = new URL(root).origin;
+      const broken: string[] = [];
+      for (const ref of new Set(refs)) {
+        const url = new URL(ref);
+        if (url.origin !== origin) continue; // external: no network here
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        url.hash = '';
+        const { status, ids } = await target(url.href);
+        if (status >= 400) broken.push(`${ref} → HTTP ${status}`);
+        else if (fragment && ids && !ids.has(fragment)) broken.push(`${ref} → no element with id "${fragment}"`);
+      }
+      expect(problemList(problems), 'console, exceptions and failed requests').toEqual([]);
+      expect(broken, 'broken internal links and assets').toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an unknown address gets the 404 page with status 404', async () => {
+    const page = await context.newPage();
+    try {
+      const response = await page.goto(`${root}no-such-chapter/`);
+      expect(response?.status()).toBe(404);
+      await expect(page.title()).resolves.toMatch(/not found/i);
+    } finally {
+      await page.close();
+    }
+  });
+});

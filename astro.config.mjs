@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
@@ -24,6 +25,10 @@ export default defineConfig({
     }),
   },
   vite: {
+    resolve: {
+      // The search UI loads when the search opens, not on every page (see the file).
+      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/site/overrides/pagefind-on-demand.ts', import.meta.url)) }],
+    },
     build: {
       rolldownOptions: {
         // Astro's MDX compiler emits its own "use astro:head-inject" directive into every chapter;

@@ -100,7 +100,7 @@ describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('keyboard on %
       expect(missed, 'controls Tab never reaches').toEqual([]);
 
       // Operable: for each whole-number field, type a value, then step it with the arrow keys.
-      const numbers = page.locator('[data-widget] [data-inputs] input[data-min][data-max]').filter({ visible: true });
+      const numbers = page.locator('[data-widget] [data-inputs] input[inputmode="numeric"][data-min][data-max]').filter({ visible: true });
       for (let i = 0; i < (await numbers.count()); i += 1) {
         const input = numbers.nth(i);
         const min = Number(await input.getAttribute('data-min'));

@@ -55,7 +55,7 @@ describe.each(variants)('$name build', ({ root, build }) => {
     const page = await context.newPage();
     const problems = watch(page);
     try {
-      await open(page, root + info.path);
+      await open(page, root + info.path, { settle: true });
       const refs = await page.evaluate(() => {
         const urls: string[] = [];
         const attr = (selector: string, name: string) =>
@@ -89,6 +89,30 @@ describe.each(variants)('$name build', ({ root, build }) => {
       }
       expect(problemList(problems), 'console, exceptions and failed requests').toEqual([]);
       expect(broken, 'broken internal links and assets').toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('search loads its UI only when opened (Ctrl+K), then finds chapters under this base', async () => {
+    const page = await context.newPage();
+    const problems = watch(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    try {
+      await open(page, `${root}vgg/`, { settle: true });
+      expect(scripts.filter((u) => u.includes('ui-core')), 'Pagefind UI loaded before the search opened').toEqual([]);
+      await page.keyboard.press('Control+k');
+      const input = page.locator('#starlight__search input');
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
+      await page.keyboard.type('receptive field');
+      const results = page.locator('#starlight__search .pagefind-ui__result-link');
+      await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      const hrefs = await results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs.every((h) => h.startsWith(root)), `result links under ${root}: ${hrefs.join(' ')}`).toBe(true);
+      expect(problemList(problems)).toEqual([]);
     } finally {
       await page.close();
     }

@@ -120,7 +120,11 @@ export function watch(page: Page, options: { allow404?: (url: string) => boolean
     if (m.type() === 'error' || m.type() === 'warning') problems.console.push(`${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.errors.push(e.message));
-  page.on('requestfailed', (r) => problems.requests.push(`${r.url()} failed: ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // ERR_ABORTED is the page navigating away mid-request (tests that do not wait for network
+    // idle); a missing file shows up as an HTTP status below.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.requests.push(`${r.url()} failed: ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400 && !options.allow404?.(r.url())) problems.requests.push(`${r.url()} → HTTP ${r.status()}`);
   });
@@ -135,9 +139,13 @@ export function problemList(p: PageProblems): string[] {
   return [...p.console, ...p.errors.map((e) => `uncaught: ${e}`), ...p.requests, ...p.dialogs.map((d) => `dialog ${d}`)];
 }
 
-/** Loads a page and waits until it has settled (scripts run, fonts and images in). */
-export async function open(page: Page, url: string): Promise<void> {
-  const response = await page.goto(url, { waitUntil: 'load' });
+/**
+ * Loads a page up to its load event, which is enough for the widgets: every script of ours is
+ * a module script and runs before DOMContentLoaded. `settle` also waits for the network to go
+ * idle (whatever the page fetches later, e.g. on idle); it costs at least 0.5 s per load, so
+ * only the broken-page check asks for it.
+ */
+export async function open(page: Page, url: string, options: { settle?: boolean } = {}): Promise<void> {
+  const response = await page.goto(url, { waitUntil: options.settle ? 'networkidle' : 'load' });
   if (!response) throw new Error(`no response for ${url}`);
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
 }

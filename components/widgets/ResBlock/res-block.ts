@@ -242,7 +242,9 @@ function shapeSentence(r: BlockResult, v: ResBlockValues): string {
   const change = why.length > 0 ? `The shape changes (${why.join(', ')}), so x cannot be added to F(x) as it is: ` : 'Input and output have the same shape, so ';
   const shortcut = r.plan.projection
     ? r.plan.shapeChanges
-      ? `the shortcut is a 1×1 convolution with stride ${r.plan.stride} and ${r.plan.out} filters, plus batch norm.`
+      ? `the shortcut is a 1×1 convolution with stride ${r.plan.stride} and ${r.plan.out} filters, plus batch norm${
+          v.shortcut === 'projection' ? ' (options B and C agree here: C projects every shortcut, B only this one).' : ' (option B projects only where the shape changes).'
+        }`
       : 'an identity shortcut would do; this one projects anyway (option C).'
     : 'the shortcut is the identity: x is added unchanged.';
   return `<p>${input} → ${output}. ${change}${shortcut} ${r.plan.kind === 'bottleneck' ? `Output channels = planes · 4 = ${v.planes} · 4 = ${r.plan.out}.` : `Output channels = planes = ${r.plan.out}.`}</p>`;

@@ -57,7 +57,7 @@ export const resNetBuilderLabels = {
   total: 'total',
   stem: 'stem',
   head: 'head',
-  customOnly: 'The custom fields apply only when Depth is “custom”.',
+  customOnly: 'Editing the block fields switches Depth to “custom”.',
 };
 export type ResNetBuilderLabels = typeof resNetBuilderLabels;
 

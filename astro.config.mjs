@@ -20,7 +20,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor ignores remark/rehype plugins; the unified one runs them.
     processor: unified({
-      remarkPlugins: [remarkMath, remarkMermaidSvg],
+      remarkPlugins: [remarkMath, [remarkMermaidSvg, { base }]],
       rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], rehypeMathPagefindIgnore],
     }),
   },

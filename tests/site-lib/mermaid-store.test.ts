@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { diagramHash, mermaidSources, readDiagram, MissingDiagramError } from '../../src/site/mermaid/store';
+import { diagramHash, diagramLabels, diagramSize, mermaidSources, readDiagram, MissingDiagramError } from '../../src/site/mermaid/store';
 import { diagramStatus } from '../../src/site/mermaid/render';
 
 describe('mermaid store', () => {
@@ -34,5 +34,22 @@ describe('mermaid store', () => {
     expect(wanted.size).toBeGreaterThan(0);
     expect(missing.map((m) => `${m.file}: ${m.hash}.${m.theme}`)).toEqual([]);
     expect(orphans).toEqual([]);
+  });
+
+  test('the image alt text lists node labels in order: quoted, bracketed, with parentheses inside quotes', () => {
+    const source = [
+      'flowchart TB',
+      '  x["x: 256 channels"] --> a["1×1 conv, 64 (reduce)"]',
+      '  a --> b(3×3 conv) --> c{"+"}',
+      '  c --> r[[ReLU<br/>out]]',
+      '  x -.-> c',
+      '  b --> x',
+    ].join('\n');
+    expect(diagramLabels(source)).toEqual(['x: 256 channels', '1×1 conv, 64 (reduce)', '3×3 conv', '+', 'ReLU out']);
+  });
+
+  test('an image reserves the diagram size from the SVG viewBox, rounded to pixels', () => {
+    expect(diagramSize('<svg viewBox="0 0 728.6 273.5" width="100%">')).toEqual({ width: 729, height: 274 });
+    expect(() => diagramSize('<svg width="10">')).toThrow(/viewBox/);
   });
 });

@@ -27,7 +27,13 @@ describe('VGG chapter', () => {
     await open(page, url());
     expect(await page.locator('.katex-display').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.katex-display annotation').first().textContent()).toContain('F(i)');
-    expect(await page.locator('.mermaid-figure svg').count()).toBeGreaterThanOrEqual(2);
+    // Diagrams are images of the pre-rendered SVGs, one per theme (without JavaScript Starlight
+    // stays in its default dark theme), with a text alternative.
+    const diagrams = page.locator('.mermaid-figure img').filter({ visible: true });
+    expect(await diagrams.count()).toBeGreaterThanOrEqual(1);
+    await diagrams.first().scrollIntoViewIfNeeded();
+    await expect.poll(() => diagrams.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await diagrams.first().getAttribute('alt')).toMatch(/^Diagram: .*3×3/);
     const vgg16 = analyse(getNetwork('vgg16'));
     expect(await page.locator('main').innerText()).toContain(formatCount(vgg16.params.total));
     // Default cell: three 3×3 convs see 7×7 (the recursion, computed here by the core too).

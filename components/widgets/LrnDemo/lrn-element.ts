@@ -68,8 +68,10 @@ class LrnDemoElement extends HTMLElement {
     const spec = lrnFieldSpecs[name];
     const current = Number(input.value);
     if (!Number.isInteger(current)) return;
-    const by = name === 'n' ? 2 : 1;
-    const next = Math.min(spec.max, Math.max(spec.min, current + (event.key === 'ArrowUp' ? by : -by)));
+    const up = event.key === 'ArrowUp';
+    // n must be odd: step to the next odd value (from an even one too).
+    const moved = name === 'n' ? (current % 2 === 0 ? current + (up ? 1 : -1) : current + (up ? 2 : -2)) : current + (up ? 1 : -1);
+    const next = Math.min(spec.max, Math.max(spec.min, moved));
     event.preventDefault();
     input.value = String(next);
     this.update(true);

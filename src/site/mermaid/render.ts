@@ -1,5 +1,5 @@
 /**
- * `npm run diagrams`: renders every ```mermaid fence under content/ to src/diagrams/ (both
+ * `npm run diagrams`: renders every ```mermaid fence under content/ to public/diagrams/ (both
  * themes) with the real mermaid package in headless Chromium, and deletes SVGs no chapter
  * uses any more. `npm run diagrams -- --check` renders nothing and exits 1 when a diagram is
  * missing or an orphan is left (CI runs this as a test).
@@ -69,12 +69,7 @@ const MERMAID_THEMES: Record<DiagramTheme, object> = {
  * about three quarters; ids, classes and the SVG's own <style> are left exactly as rendered.
  */
 export function compact(svg: string): string {
-  try {
-    return optimize(svg, { multipass: true, floatPrecision: 1, plugins: ['convertPathData', 'cleanupNumericValues'] }).data;
-  } catch {
-    // HTML labels (<br> inside foreignObject) are not XML, and svgo only parses XML: round instead.
-    return svg.replace(/\bd="([^"]*)"/g, (_, d: string) => `d="${d.replace(/-?\d+\.\d{2,}/g, (n) => String(Number(Number(n).toFixed(1))))}"`);
-  }
+  return optimize(svg, { multipass: true, floatPrecision: 1, plugins: ['convertPathData', 'cleanupNumericValues'] }).data;
 }
 
 async function render(jobs: { hash: string; theme: DiagramTheme; source: string }[]) {
@@ -89,7 +84,12 @@ async function render(jobs: { hash: string; theme: DiagramTheme; source: string 
         async ({ id, source, config }) => {
           const m = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
           m.initialize({ startOnLoad: false, securityLevel: 'strict', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', flowchart: { htmlLabels: false, useMaxWidth: true }, ...config });
-          return (await m.render(id, source)).svg;
+          const { svg } = await m.render(id, source);
+          // Mermaid serialises as HTML (<br> in labels); the page shows each SVG as an image,
+          // which must be well-formed XML, so re-serialise it as XML.
+          const holder = document.createElement('div');
+          holder.innerHTML = svg;
+          return new XMLSerializer().serializeToString(holder.firstElementChild!);
         },
         { id: `mmd-${job.hash}-${job.theme}`, source: job.source, config: MERMAID_THEMES[job.theme] },
       );
@@ -107,7 +107,7 @@ async function main() {
   const { missing, orphans } = diagramStatus();
   if (check) {
     for (const m of missing) console.error(`missing: ${m.hash}.${m.theme}.svg (diagram in ${m.file})`);
-    for (const o of orphans) console.error(`orphan: src/diagrams/${o}`);
+    for (const o of orphans) console.error(`orphan: public/diagrams/${o}`);
     process.exit(missing.length || orphans.length ? 1 : 0);
   }
   await render(missing);

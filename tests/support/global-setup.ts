@@ -51,11 +51,23 @@ function build(name: BuildResult['name'], base: string): Promise<BuildResult> {
   });
 }
 
-export default async function setup(project: TestProject) {
+/**
+ * Both browser projects (site, lighthouse) use this setup; they share one pair of builds per
+ * run. Vitest may load this module once per project, so the cache lives on globalThis (one
+ * Vitest process per run).
+ */
+const shared = globalThis as typeof globalThis & { nbSiteBuilds?: Promise<[BuildResult, BuildResult]> };
+
+async function buildBoth(): Promise<[BuildResult, BuildResult]> {
   mkdirSync(CACHE, { recursive: true });
   const root = await build('root', '/');
   const base = await build('base', BASE_PATH);
   console.log(`site builds: root ${root.seconds.toFixed(1)} s, base ${base.seconds.toFixed(1)} s`);
+  return [root, base];
+}
+
+export default async function setup(project: TestProject) {
+  const [root, base] = await (shared.nbSiteBuilds ??= buildBoth());
   const rootServer = await serveStatic(root.outDir, '/');
   const baseServer = await serveStatic(base.outDir, BASE_PATH);
   project.provide('site', { builds: { root, base }, rootUrl: rootServer.root, baseUrl: baseServer.root });

@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkMermaidSvg } from './src/site/remark-mermaid.ts';
 import { rehypeMathPagefindIgnore } from './src/site/rehype-math-pagefind.ts';
+import { rehypeKatexErrors } from './src/site/rehype-katex-errors.ts';
 import { sidebar } from './src/site/sidebar.ts';
 
 // SITE and BASE let the same build serve from a domain root or a project path (GitHub Pages).
@@ -21,7 +22,7 @@ export default defineConfig({
     // Astro 7's default processor ignores remark/rehype plugins; the unified one runs them.
     processor: unified({
       remarkPlugins: [remarkMath, [remarkMermaidSvg, { base }]],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], rehypeMathPagefindIgnore],
+      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], rehypeKatexErrors, rehypeMathPagefindIgnore],
     }),
   },
   vite: {

@@ -9,7 +9,12 @@ import { rehypeKatexErrors } from '../../src/site/rehype-katex-errors';
 
 // The chapter pipeline's math steps (astro.config.mjs), on one Markdown string.
 function render(markdown: string) {
-  const processor = unified().use(remarkParse).use(remarkMath).use(remarkRehype).use(rehypeKatex, { strict: 'error', throwOnError: true }).use(rehypeKatexErrors);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMath)
+    .use(remarkRehype)
+    .use(rehypeKatex, { strict: 'error' as const, throwOnError: true })
+    .use(rehypeKatexErrors);
   return processor.run(processor.parse(markdown), new VFile({ path: 'content/x.mdx', value: markdown }));
 }
 

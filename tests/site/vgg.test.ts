@@ -84,4 +84,16 @@ describe('VGG chapter', () => {
     expect(problemList(problems)).toEqual([]);
     await context.close();
   });
+
+  test.each(['light', 'dark'] as const)('in the %s theme each diagram shows one image, drawn for that theme', async (theme) => {
+    const context = await newContext(browser, { theme });
+    const page = await context.newPage();
+    await open(page, url());
+    const shown = await page.locator('.mermaid-figure').evaluateAll((figures) =>
+      figures.map((f) => [...f.querySelectorAll('img')].filter((img) => img.checkVisibility()).map((img) => img.className)),
+    );
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(shown.map(() => [`mermaid-${theme}`]));
+    await context.close();
+  });
 });

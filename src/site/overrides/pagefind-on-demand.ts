@@ -15,10 +15,17 @@ export class PagefindUI {
       if (loading || !dialog.hasAttribute('open')) return;
       loading = true;
       observer.disconnect();
-      void import('@pagefind/default-ui/npm_dist/mjs/ui-core.mjs').then(({ PagefindUI: Real }) => {
-        focusWhenRendered(options.element);
-        new Real(options);
-      });
+      import('@pagefind/default-ui/npm_dist/mjs/ui-core.mjs').then(
+        ({ PagefindUI: Real }) => {
+          focusWhenRendered(options.element);
+          new Real(options);
+        },
+        // Offline or a failed fetch: try again the next time the dialog opens, without a console error.
+        () => {
+          loading = false;
+          observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+        },
+      );
     };
     const observer = new MutationObserver(load);
     observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });

@@ -113,6 +113,8 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       params: r.params,
       macs: r.macs,
       receptiveField: r.rf,
+      window: r.window ?? null,
+      groups: r.groups ?? 1,
       detail: r.detail,
     });
     if (spec.kind === 'block') {
@@ -138,6 +140,8 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       params: toParams(row.name, sum),
       macs: exact(row.name, 'the MAC count', sum.macs),
       receptiveField: row.receptiveField,
+      window: row.window,
+      groups: row.groups,
       detail: row.detail,
     };
   }

@@ -23,6 +23,11 @@ export class CalcError extends Error {
     readonly layer: string,
     /** The problem without the layer prefix, for widgets that show it next to a field. */
     readonly problem: string,
+    /**
+     * The layer field or network option the problem concerns ("kernel", "padding", "groups",
+     * "outputStride"), so a widget can mark the matching control without reading the message.
+     */
+    readonly field?: string,
   ) {
     super(layer === '' ? problem : `${layer}: ${problem}`);
   }

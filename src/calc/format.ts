@@ -1,6 +1,6 @@
 /** How the site prints numbers: one place, so every page agrees. */
 import { CalcError } from './errors';
-import type { Shape } from './types';
+import type { LayerWindow, Shape } from './types';
 
 function finite(n: number, fn: string): number {
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new CalcError('bad-parameter', fn, `cannot format ${String(n)}`);
@@ -57,4 +57,9 @@ export function formatShape(shape: Shape): string {
 /** [3, 3] → "3×3"; [3, 5] → "3×5". */
 export function formatPair(p: readonly [number, number]): string {
   return `${p[0]}×${p[1]}`;
+}
+
+/** A window's kernel as the tables print it, both axes even when square ("3×3"); "" for a row without one. */
+export function formatKernel(window: LayerWindow | null): string {
+  return window === null ? '' : `${window.kernel[0]}×${window.kernel[1]}`;
 }

@@ -54,7 +54,7 @@ export function convOutputSize(
   const out = outputLength(inSize, kEff, stride, padBefore, padAfter, ceil);
   if (out < 1) {
     const pad = padBefore === 0 && padAfter === 0 ? '' : ` padded by ${padBefore}+${padAfter}`;
-    throw new CalcError('kernel-too-large', '', `kernel ${describeKernel(kernel, dilation)} does not fit an input of ${inSize}${pad}`);
+    throw new CalcError('kernel-too-large', '', `kernel ${describeKernel(kernel, dilation)} does not fit an input of ${inSize}${pad}`, 'kernel');
   }
   return out;
 }
@@ -65,7 +65,7 @@ export function convOutputSize(
  */
 export function checkPoolPadding(layer: string, padBefore: number, padAfter: number, kEff: number): void {
   if (Math.max(padBefore, padAfter) > Math.floor(kEff / 2)) {
-    throw new CalcError('bad-parameter', layer, `padding must be at most half the kernel (${Math.floor(kEff / 2)} for an effective kernel of ${kEff})`);
+    throw new CalcError('bad-parameter', layer, `padding must be at most half the kernel (${Math.floor(kEff / 2)} for an effective kernel of ${kEff})`, 'padding');
   }
 }
 
@@ -133,5 +133,6 @@ export function resolvePadding(
     'bad-parameter',
     layer,
     `padding must be a whole number ≥ 0, [h, w], [top, bottom, left, right], "same" or "valid", got ${JSON.stringify(padding)}`,
+    'padding',
   );
 }

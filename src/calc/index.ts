@@ -20,4 +20,4 @@ export {
   type RfStackLayer,
   type RfTable,
 } from './receptive-field';
-export { formatCompact, formatCount, formatPair, formatShape } from './format';
+export { formatCompact, formatCount, formatKernel, formatPair, formatShape } from './format';

@@ -170,6 +170,15 @@ export interface ParamCount {
   readonly total: number;
 }
 
+/** The sliding window of a conv, separable conv or pool, resolved for the input it met. */
+export interface LayerWindow {
+  readonly kernel: Pair;
+  readonly stride: Pair;
+  /** Per side, [top, bottom, left, right]; "same" and "valid" resolved for this input. */
+  readonly padding: readonly [number, number, number, number];
+  readonly dilation: Pair;
+}
+
 export interface LayerRow {
   readonly name: string;
   /** The node's paper label, when it has one. */
@@ -183,7 +192,11 @@ export interface LayerRow {
   readonly macs: number;
   /** null once the tensor has no spatial extent (flatten, linear) or after global pooling. */
   readonly receptiveField: ReceptiveField | null;
-  /** Short human description, e.g. "3×3 conv, 64, stride 2". */
+  /** Kernel, stride, padding and dilation of the sliding-window kinds; null for every other kind. */
+  readonly window: LayerWindow | null;
+  /** Conv groups (in channels for a depthwise conv); 1 for every other kind. */
+  readonly groups: number;
+  /** Short human description, e.g. "3×3 conv, 64, stride 2", for display only: read `window` and `groups` for values. */
   readonly detail: string;
 }
 

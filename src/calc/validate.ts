@@ -11,21 +11,21 @@ function describe(v: unknown): string {
 
 export function positiveInt(layer: string, field: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
-    throw new CalcError('bad-parameter', layer, `${field} must be a positive whole number, got ${describe(v)}`);
+    throw new CalcError('bad-parameter', layer, `${field} must be a positive whole number, got ${describe(v)}`, field);
   }
   return v;
 }
 
 export function nonNegativeInt(layer: string, field: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
-    throw new CalcError('bad-parameter', layer, `${field} must be a whole number ≥ 0, got ${describe(v)}`);
+    throw new CalcError('bad-parameter', layer, `${field} must be a whole number ≥ 0, got ${describe(v)}`, field);
   }
   return v;
 }
 
 export function finiteNumber(layer: string, field: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new CalcError('bad-parameter', layer, `${field} must be a finite number, got ${describe(v)}`);
+    throw new CalcError('bad-parameter', layer, `${field} must be a finite number, got ${describe(v)}`, field);
   }
   return v;
 }
@@ -33,7 +33,7 @@ export function finiteNumber(layer: string, field: string, v: unknown): number {
 export function inRange(layer: string, field: string, v: unknown, lo: number, hi: number): number {
   const x = finiteNumber(layer, field, v);
   if (x < lo || x > hi) {
-    throw new CalcError('bad-parameter', layer, `${field} must be between ${lo} and ${hi}, got ${x}`);
+    throw new CalcError('bad-parameter', layer, `${field} must be between ${lo} and ${hi}, got ${x}`, field);
   }
   return x;
 }
@@ -41,7 +41,7 @@ export function inRange(layer: string, field: string, v: unknown, lo: number, hi
 export function optionalBoolean(layer: string, field: string, v: unknown, fallback: boolean): boolean {
   if (v === undefined) return fallback;
   if (typeof v !== 'boolean') {
-    throw new CalcError('bad-parameter', layer, `${field} must be true or false, got ${describe(v)}`);
+    throw new CalcError('bad-parameter', layer, `${field} must be true or false, got ${describe(v)}`, field);
   }
   return v;
 }
@@ -55,7 +55,7 @@ export function positivePair(layer: string, field: string, v: unknown): Pair {
   if (Array.isArray(v) && v.length === 2) {
     return [positiveInt(layer, field, v[0]), positiveInt(layer, field, v[1])];
   }
-  throw new CalcError('bad-parameter', layer, `${field} must be a positive whole number or an [h, w] pair, got ${describe(v)}`);
+  throw new CalcError('bad-parameter', layer, `${field} must be a positive whole number or an [h, w] pair, got ${describe(v)}`, field);
 }
 
 /** Guards every count: anything that leaves exact integers (or becomes NaN/Infinity) is an error. */

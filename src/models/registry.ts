@@ -64,15 +64,15 @@ function checkOptions(id: string, entry: Entry, options: NetworkOptions): void {
   for (const [key, value] of Object.entries(options) as [string, unknown][]) {
     if (value === undefined) continue;
     if (!Object.hasOwn(DOMAINS, key)) {
-      throw new CalcError('bad-option', id, `unknown option "${key}"`);
+      throw new CalcError('bad-option', id, `unknown option "${key}"`, key);
     }
     const name = key as OptionName;
     if (!(entry.options ?? []).includes(name)) {
       const takes = entry.options?.length ? `it takes ${entry.options.join(', ')}` : 'it takes no options';
-      throw new CalcError('bad-option', id, `option "${name}" does not apply to this model (${takes})`);
+      throw new CalcError('bad-option', id, `option "${name}" does not apply to this model (${takes})`, name);
     }
     if (!DOMAINS[name].includes(value)) {
-      throw new CalcError('bad-option', id, `${name} must be one of ${DOMAINS[name].map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`);
+      throw new CalcError('bad-option', id, `${name} must be one of ${DOMAINS[name].map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`, name);
     }
   }
 }

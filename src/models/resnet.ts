@@ -117,7 +117,7 @@ function replaceStrideWithDilation(id: string, outputStride: unknown): readonly 
     case 8:
       return [false, true, true];
     default:
-      throw new CalcError('bad-option', id, `outputStride must be 8, 16 or 32, not ${String(outputStride)}`);
+      throw new CalcError('bad-option', id, `outputStride must be 8, 16 or 32, not ${String(outputStride)}`, 'outputStride');
   }
 }
 
@@ -224,15 +224,15 @@ export function resnetWeightLayers(spec: ResNetCustomSpec): number {
 export function resnetCustom(spec: ResNetCustomSpec, options: ResNetOptions = {}): Network {
   const id = 'resnet_custom';
   if (spec.block !== 'basic' && spec.block !== 'bottleneck') {
-    throw new CalcError('bad-option', id, `block must be 'basic' or 'bottleneck', not ${String(spec.block)}`);
+    throw new CalcError('bad-option', id, `block must be 'basic' or 'bottleneck', not ${String(spec.block)}`, 'block');
   }
   const repeats = spec.repeats as readonly unknown[];
   if (!Array.isArray(repeats) || repeats.length !== 4) {
-    throw new CalcError('bad-option', id, 'repeats must list the blocks of the four stages conv2_x … conv5_x');
+    throw new CalcError('bad-option', id, 'repeats must list the blocks of the four stages conv2_x … conv5_x', 'repeats');
   }
   repeats.forEach((n, i) => {
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 100) {
-      throw new CalcError('bad-option', id, `conv${i + 2}_x must have 1 to 100 blocks, not ${String(n)}`);
+      throw new CalcError('bad-option', id, `conv${i + 2}_x must have 1 to 100 blocks, not ${String(n)}`, 'repeats');
     }
   });
   const depth = resnetWeightLayers(spec);
@@ -250,12 +250,12 @@ type StageSpec = Pick<ResNetDepthSpec, 'block' | 'expansion' | 'repeats'>;
 function buildResNet(spec: StageSpec, id: string, titleHead: string, options: ResNetOptions): Network {
   const strideOn = options.strideOn ?? '3x3';
   if (strideOn !== '3x3' && strideOn !== '1x1') {
-    throw new CalcError('bad-option', id, `strideOn must be '1x1' or '3x3', not ${String(strideOn)}`);
+    throw new CalcError('bad-option', id, `strideOn must be '1x1' or '3x3', not ${String(strideOn)}`, 'strideOn');
   }
   const dilate = replaceStrideWithDilation(id, options.outputStride);
   if (spec.block === 'basic') {
     if (strideOn === '1x1') {
-      throw new CalcError('bad-option', id, `strideOn '1x1' needs Bottleneck blocks; ${id}'s BasicBlock has no 1×1 conv`);
+      throw new CalcError('bad-option', id, `strideOn '1x1' needs Bottleneck blocks; ${id}'s BasicBlock has no 1×1 conv`, 'strideOn');
     }
     if (dilate.some((d) => d)) {
       // torchvision: BasicBlock raises NotImplementedError("Dilation > 1 not supported in BasicBlock").
@@ -263,6 +263,7 @@ function buildResNet(spec: StageSpec, id: string, titleHead: string, options: Re
         'bad-option',
         id,
         `outputStride ${String(options.outputStride)} needs dilated convolutions, which torchvision does not support in BasicBlock (resnet18/34); use resnet50, 101 or 152`,
+        'outputStride',
       );
     }
   }

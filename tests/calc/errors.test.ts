@@ -87,6 +87,24 @@ describe('CalcError messages (pinned)', () => {
   });
 });
 
+describe('CalcError.field names the field or option at fault', () => {
+  // The widgets mark a control from this field; they never read the message text.
+  const fieldCases: readonly [string, readonly LayerSpec[], Shape | undefined, string | undefined][] = [
+    ['kernel larger than the map', [{ name: 'pool5', kind: 'maxpool', kernel: 3 }], [8, 2, 2], 'kernel'],
+    ['groups vs input channels', [{ name: 'conv1', kind: 'conv', out: 6, kernel: 1, groups: 3 }], [64, 4, 4], 'groups'],
+    ['zero stride', [{ name: 'conv1', kind: 'conv', out: 4, kernel: 3, stride: 0 }], undefined, 'stride'],
+    ['negative padding', [{ name: 'c', kind: 'conv', out: 2, kernel: 3, padding: -1 }], undefined, 'padding'],
+    ['padding of the wrong form', [bad({ name: 'c', kind: 'conv', out: 2, kernel: 3, padding: 'full' })], undefined, 'padding'],
+    ['pool padding over half the kernel', [{ name: 'p', kind: 'maxpool', kernel: 2, padding: 2 }], undefined, 'padding'],
+    ['avg pool with dilation', [{ name: 'p', kind: 'avgpool', kernel: 2, dilation: 2 }], undefined, 'dilation'],
+    ['dropout p > 1', [{ name: 'd', kind: 'dropout', p: 1.5 }], undefined, 'p'],
+    ['add of different channels', [{ name: 'c', kind: 'conv', out: 4, kernel: 1 }, { name: 'm', kind: 'add', from: ['input', 'c'] }], undefined, undefined],
+  ];
+  it.each(fieldCases)('%s', (_, layers, input, field) => {
+    expect(failure(layers, input).field).toBe(field);
+  });
+});
+
 describe('never NaN or Infinity', () => {
   const num = fc.oneof(
     fc.integer({ min: -3, max: 12 }),

@@ -48,12 +48,12 @@ describe('convOutputSize', () => {
 
   it('ceil mode (pooling) takes at most half the kernel as padding, as PyTorch', () => {
     expect(() => convOutputSize(8, 3, 2, 2, 2, 1, true)).toThrow(
-      new CalcError('bad-parameter', '', 'padding must be at most half the kernel (1 for an effective kernel of 3)'),
+      new CalcError('bad-parameter', '', 'padding must be at most half the kernel (1 for an effective kernel of 3)', 'padding'),
     );
   });
 
   it('throws kernel-too-large when no window fits', () => {
-    expect(() => convOutputSize(2, 3)).toThrow(new CalcError('kernel-too-large', '', 'kernel 3 does not fit an input of 2'));
+    expect(() => convOutputSize(2, 3)).toThrow(new CalcError('kernel-too-large', '', 'kernel 3 does not fit an input of 2', 'kernel'));
     expect(() => convOutputSize(2, 3, 1, 0, 0, 2)).toThrow('kernel 3 (dilation 2, effective 5) does not fit an input of 2');
     expect(() => convOutputSize(1, 5, 1, 1, 1)).toThrow('kernel 5 does not fit an input of 1 padded by 1+1');
   });

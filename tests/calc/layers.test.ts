@@ -26,6 +26,8 @@ describe('conv', () => {
     expect(r.params).toEqual({ weights: 1728, biases: 64, bn: 0, total: 1792 });
     expect(r.macs).toBe(86_704_128);
     expect(r.detail).toBe('3×3 conv, 64, pad 1');
+    expect(r.window).toEqual({ kernel: [3, 3], stride: [1, 1], padding: [1, 1, 1, 1], dilation: [1, 1] });
+    expect(r.groups).toBe(1);
   });
 
   it('grouped: weights out·(in/groups)·k², MACs scale the same way', () => {
@@ -34,6 +36,7 @@ describe('conv', () => {
     expect(r.params.total).toBe(307_456);
     expect(r.macs).toBe(307_200 * 729);
     expect(r.detail).toBe('5×5 conv, 256, pad 2, groups 2');
+    expect(r.groups).toBe(2);
   });
 
   it('depthwise: groups = in channels', () => {
@@ -41,18 +44,24 @@ describe('conv', () => {
     expect(r.params.total).toBe(32 * 9);
     expect(r.macs).toBe(32 * 100 * 9);
     expect(r.detail).toBe('3×3 conv, 32, pad 1, depthwise, no bias');
+    expect(r.groups).toBe(32);
   });
 
   it('non-square kernel, per-side and "same" padding, dilation', () => {
     // 1×7 conv, pad [0, 3] (Inception v3): shape kept.
     expect(one({ name: 'c', kind: 'conv', out: 8, kernel: [1, 7], padding: [0, 3] }, [4, 17, 17]).output).toEqual([8, 17, 17]);
     // "same" with stride 2 on 15: ⌈15/2⌉ = 8.
-    expect(one({ name: 'c', kind: 'conv', out: 8, kernel: 3, stride: 2, padding: 'same' }, [4, 15, 15]).output).toEqual([8, 8, 8]);
+    const same = one({ name: 'c', kind: 'conv', out: 8, kernel: 3, stride: 2, padding: 'same' }, [4, 15, 15]);
+    expect(same.output).toEqual([8, 8, 8]);
+    // TF's rule on 15 with k 3, s 2: total (8 − 1)·2 + 3 − 15 = 2, so 1 before and 1 after.
+    expect(same.window?.padding).toEqual([1, 1, 1, 1]);
+    expect(same.window?.stride).toEqual([2, 2]);
     // Dilation 2, pad 2 keeps 33; RF of one layer is k_eff = 5.
     const d = one({ name: 'c', kind: 'conv', out: 8, kernel: 3, dilation: 2, padding: 2 }, [4, 33, 33]);
     expect(d.output).toEqual([8, 33, 33]);
     expect(d.receptiveField?.size).toEqual([5, 5]);
     expect(d.detail).toBe('3×3 conv, 8, pad 2, dilation 2');
+    expect(d.window?.dilation).toEqual([2, 2]);
     // Asymmetric 4-sided padding: H 10+1+0−3+1 = 9, W 10+2+2−3+1 = 12.
     expect(one({ name: 'c', kind: 'conv', out: 1, kernel: 3, padding: [1, 0, 2, 2] }, [1, 10, 10]).output).toEqual([1, 9, 12]);
     expect(one({ name: 'c', kind: 'conv', out: 1, kernel: 3, padding: 'valid' }, [1, 10, 10]).output).toEqual([1, 8, 8]);
@@ -88,6 +97,8 @@ describe('pooling', () => {
     const r = one({ name: 'p', kind: 'maxpool', kernel: 2 }, [8, 9, 9]);
     expect(r.output).toEqual([8, 4, 4]);
     expect(r.detail).toBe('2×2 max pool');
+    // Pooling's stride defaults to its kernel (PyTorch MaxPool2d).
+    expect(r.window).toEqual({ kernel: [2, 2], stride: [2, 2], padding: [0, 0, 0, 0], dilation: [1, 1] });
     expect(r.params.total).toBe(0);
     expect(r.macs).toBe(0);
   });
@@ -144,6 +155,7 @@ describe('adaptive pool, flatten, linear, bn', () => {
     expect(one({ name: 'x', kind: 'lrn', size: 5, alpha: 1e-4, beta: 0.75, k: 2 }, [4, 3, 3]).detail).toBe('LRN, size 5, α 0.0001, β 0.75, k 2');
     expect(one({ name: 'x', kind: 'dropout', p: 0.5 }, [4, 3, 3]).detail).toBe('dropout, p 0.5');
     expect(one({ name: 'x', kind: 'act', fn: 'tanh' }, [4, 3, 3]).detail).toBe('tanh');
+    expect(one({ name: 'x', kind: 'act', fn: 'tanh' }, [4, 3, 3]).window).toBeNull();
   });
 });
 

@@ -107,7 +107,7 @@ describe('single-path recursions', () => {
   });
 
   it('validates like the formulas', () => {
-    expect(() => receptiveFieldTable([{ kernel: 0 }])).toThrow(new CalcError('bad-parameter', '', 'kernel must be a positive whole number, got 0'));
+    expect(() => receptiveFieldTable([{ kernel: 0 }])).toThrow(new CalcError('bad-parameter', '', 'kernel must be a positive whole number, got 0', 'kernel'));
     expect(() => rfForwardStep({ r: 1, S: 1, P: 0 }, 3, 1, -1)).toThrow('padding must be a whole number ≥ 0, got -1');
   });
 });

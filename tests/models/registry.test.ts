@@ -31,13 +31,16 @@ describe('registry', () => {
     ['alexnet', { aux: false }, 'alexnet: option "aux" does not apply to this model (it takes no options)'],
     ['vgg16', { depth: 3 }, 'vgg16: unknown option "depth"'],
   ] as const)('%s with %j → %s', (id, options, message) => {
-    expect(() => getNetwork(id, options as unknown as NetworkOptions)).toThrow(new CalcError('bad-option', id, message.slice(id.length + 2)));
+    // The error names the option too, so a form can mark its control without reading the message.
+    const option = Object.keys(options)[0];
+    expect(() => getNetwork(id, options as unknown as NetworkOptions)).toThrow(new CalcError('bad-option', id, message.slice(id.length + 2), option));
   });
 
   it('option values are checked against their domain', () => {
-    const withAux = networkIds.find((id) => networkOptions(id).includes('aux'));
-    if (withAux === undefined) return; // no model with aux heads registered yet
-    expect(() => getNetwork(withAux, { aux: 'yes' } as unknown as NetworkOptions)).toThrow(`${withAux}: aux must be one of true, false, got "yes"`);
+    // googlenet takes `aux` (torchvision's aux_logits), per src/models/registry.ts.
+    expect(networkOptions('googlenet')).toContain('aux');
+    expect(() => getNetwork('googlenet', { aux: 'yes' } as unknown as NetworkOptions)).toThrow('googlenet: aux must be one of true, false, got "yes"');
+    expect(() => getNetwork('resnet18', { outputStride: 16 })).toThrow(expect.objectContaining({ code: 'bad-option', field: 'outputStride' }));
   });
 
   it('undefined options are ignored', () => {

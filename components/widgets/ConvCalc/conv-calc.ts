@@ -73,10 +73,10 @@ export type ConvCalcLabels = typeof convCalcLabels;
 /** A core error, or this widget's own check, tagged with the field a reader should fix. */
 export class ConvCalcError extends CalcError {
   constructor(
-    readonly field: keyof ConvCalcValues,
+    override readonly field: Extract<keyof ConvCalcValues, string>,
     problem: string,
   ) {
-    super('bad-parameter', '', problem);
+    super('bad-parameter', '', problem, field);
   }
 }
 
@@ -109,7 +109,7 @@ function axis(v: ConvCalcValues, size: number): AxisResult {
     out = convOutputSize(size, v.k, v.s, before, after, v.d, ceil);
   } catch (error) {
     if (isCalcError(error) && error.code === 'kernel-too-large') throw new ConvCalcError('k', error.problem);
-    if (isCalcError(error) && error.code === 'bad-parameter' && /padding/.test(error.problem)) {
+    if (isCalcError(error) && error.code === 'bad-parameter' && error.field?.startsWith('padding')) {
       throw new ConvCalcError(v.pad === 'same' ? 'pad' : 'p', `MaxPool2d: ${error.problem} (PyTorch's rule)`);
     }
     throw error;

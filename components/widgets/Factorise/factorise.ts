@@ -94,8 +94,7 @@ export const factorise: WidgetDef<FactoriseValues, FactoriseLabels> = {
     const beforeSteps = `<li>weights = n²·C² = ${v.n}²·${c2} = <strong>${formatCount(before.params.weights)}</strong></li>` +
       `<li>receptive field = ${formatPair(before.receptiveField.size)}</li>`;
     const perLayer = after.rows.map((row) => {
-      const k = row.detail.match(/^(\d+×\d+)/)?.[1] ?? '';
-      const [kh, kw] = k.split('×').map(Number);
+      const [kh, kw] = row.window?.kernel ?? [1, 1];
       const rf = row.receptiveField ? formatPair(row.receptiveField.size) : '—';
       return `<li>${e(row.name)}: ${kh}·${kw}·${c2} = ${formatCount(row.params.weights)} weights, field ${rf}</li>`;
     });

@@ -13,6 +13,7 @@ import {
   analyse,
   formatCompact,
   formatCount,
+  formatKernel,
   formatShape,
   isCalcError,
   type Analysis,
@@ -226,9 +227,7 @@ function times(a: number, b: number): string {
  * params" and "110,592 weights · 28·28 = 86,704,128 MACs".
  */
 function convLines(row: LayerRow, a: Analysis, flavour: Flavour): string {
-  const k = row.detail.match(/^(\d+)×(\d+)/);
-  const kh = k?.[1] ?? '1';
-  const kw = k?.[2] ?? '1';
+  const [kh, kw] = row.window?.kernel ?? [1, 1];
   const cin = row.input[0]!;
   const cout = row.output[0]!;
   const [, h, w] = row.output;
@@ -238,7 +237,7 @@ function convLines(row: LayerRow, a: Analysis, flavour: Flavour): string {
   const bn = a.rows.find((r) => r.kind === 'bn' && r.name === row.name.replace(/\.conv$/, '.bn'));
   const total = row.params.total + (bn?.params.total ?? 0);
   return (
-    `<li><code>${name}</code> ${e(kh)}×${e(kw)}, ${cin} → ${cout}: ${e(kh)}·${e(kw)}·${cin}·${cout}${extra} = <strong>${formatCount(total)}</strong> params</li>` +
+    `<li><code>${name}</code> ${kh}×${kw}, ${cin} → ${cout}: ${kh}·${kw}·${cin}·${cout}${extra} = <strong>${formatCount(total)}</strong> params</li>` +
     `<li class="nb-sub">${formatCount(row.params.weights)} weights · ${h}·${w} = <strong>${formatCount(row.macs)}</strong> MACs</li>`
   );
 }
@@ -248,7 +247,7 @@ function formulaLine(flavour: Flavour, l: InceptionModuleLabels): string {
 }
 
 function layersText(b: BranchTotal, w: ModuleWidths, naive: boolean): string {
-  const conv = (r: LayerRow) => `${r.detail.match(/^\d+×\d+/)?.[0] ?? ''}, ${r.output[0]}`;
+  const conv = (r: LayerRow) => `${formatKernel(r.window)}, ${r.output[0]}`;
   if (b.key === 'b4') {
     return naive ? `3×3 max pool (passes all ${w.cin})` : `3×3 max pool → 1×1, ${b.convs[0]?.output[0]}`;
   }

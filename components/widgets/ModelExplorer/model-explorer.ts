@@ -189,9 +189,10 @@ export function blameExplorer(error: unknown, which: 'a' | 'b'): FieldName | und
   if (/^(AuxLogits|aux\d)\b/.test(error.layer)) return which === 'a' ? 'aux' : 'vsAux';
   if (error.code === 'kernel-too-large' || error.code === 'bad-input' || error.code === 'too-large') return 'size';
   if (error.code === 'bad-option') {
-    const m = /outputStride|strideOn|aux/.exec(error.problem)?.[0];
-    const map = which === 'a' ? { outputStride: 'os', strideOn: 'stride', aux: 'aux' } : { outputStride: 'vsOs', strideOn: 'vsStride', aux: 'vsAux' };
-    return m ? (map[m as keyof typeof map] as FieldName) : which === 'a' ? 'model' : 'vs';
+    const map: Record<string, FieldName> =
+      which === 'a' ? { outputStride: 'os', strideOn: 'stride', aux: 'aux' } : { outputStride: 'vsOs', strideOn: 'vsStride', aux: 'vsAux' };
+    const option = error.field;
+    return option !== undefined && Object.hasOwn(map, option) ? map[option] : which === 'a' ? 'model' : 'vs';
   }
   return which === 'a' ? 'model' : 'vs';
 }

@@ -101,12 +101,20 @@ function rowByName(a: Analysis): Map<string, LayerRow> {
   return new Map(a.rows.map((r) => [r.name, r]));
 }
 
+/** The node feeding `name`: its `from`, or the node listed just before it (the IR's default). */
+function inputOf(net: Network, name: string): string | undefined {
+  const index = net.layers.findIndex((l) => l.name === name);
+  const from = net.layers[index]?.from;
+  return typeof from === 'string' ? from : net.layers[index - 1]?.name;
+}
+
 /** What one 3×3 conv adds to the receptive field: (k_eff − 1)·S_before, from the core's rows. */
 function rfTerm(net: Network, a: Analysis, conv: string): { kEff: number; jumpBefore: number; adds: number } {
   const rows = rowByName(a);
   const spec = convSpec(net, conv);
   const row = rows.get(conv);
-  const before = rows.get(typeof spec.from === 'string' ? spec.from : conv.replace(/conv2$/, 'relu1'));
+  const input = inputOf(net, conv);
+  const before = input === undefined ? undefined : rows.get(input);
   const kEff = scalar(spec.dilation) * (scalar(spec.kernel) - 1) + 1;
   const jumpBefore = before?.receptiveField?.stride[0] ?? 1;
   const adds = (row?.receptiveField?.size[0] ?? 0) - (before?.receptiveField?.size[0] ?? 0);

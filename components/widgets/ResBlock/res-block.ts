@@ -169,7 +169,7 @@ function block(kind: BlockKind, v: ResBlockValues): BlockResult {
 }
 
 function kernelOf(row: LayerRow): number {
-  return Number(/^(\d+)×/.exec(row.detail)?.[1] ?? 1);
+  return row.window?.kernel[0] ?? 1;
 }
 
 /** "1·1·256·128 + 2·128 = 33,024" for a conv and the batch norm after it. */
@@ -200,7 +200,7 @@ function derivationOf(r: BlockResult, l: ResBlockLabels): string {
   const items = pairs.map(([c, b]) => {
     const conv = byName.get(c)!;
     const k = kernelOf(conv);
-    const stride = conv.detail.includes('stride') ? `, stride ${r.plan.stride}` : '';
+    const stride = (conv.window?.stride[0] ?? 1) !== 1 ? `, stride ${r.plan.stride}` : '';
     const [params, macs] = convBnCells(conv, byName.get(b)!);
     return `<li><code>${e(c)}</code> + <code>${e(b)}</code> (${k}×${k}${stride}) → ${formatShape(conv.output)}: ${e(l.params.toLowerCase())} ${params}; ${e(l.macs)} ${macs}</li>`;
   });

@@ -163,7 +163,7 @@ export function paramTerms(rows: readonly LayerRow[]): string {
   const shortcut: string[] = [];
   for (const r of rows) {
     if (r.kind === 'conv') {
-      const k = Number(/^(\d+)×/.exec(r.detail)?.[1] ?? 1);
+      const k = r.window?.kernel[0] ?? 1;
       const term = `${k}·${k}·${r.input[0]}·${r.output[0]}`;
       (r.name.includes('.downsample.') ? shortcut : convs).push(term);
     } else if (r.kind === 'bn') bn.push(r.output[0]!);
@@ -254,7 +254,7 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
 
   blame(error, v) {
     if (!isCalcError(error)) return undefined;
-    if (error.code === 'bad-option' && /strideOn/.test(error.message)) return 'strideOn';
+    if (error.code === 'bad-option' && error.field === 'strideOn') return 'strideOn';
     if (error.code === 'kernel-too-large' || error.code === 'too-large') return 'size';
     if (error.code === 'bad-option' && v.depth === 'custom') return 'block';
     return undefined;

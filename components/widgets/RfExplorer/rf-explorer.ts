@@ -190,7 +190,7 @@ export function blameRf(error: unknown): string | undefined {
   if (!m) return error.code === 'too-large' ? 'size' : undefined;
   const index = Number(m[1]) - 1;
   if (error.code === 'kernel-too-large') return fieldName(index, 'k');
-  if (error.code === 'bad-parameter' && /padding/.test(error.problem)) return fieldName(index, 'p');
+  if (error.code === 'bad-parameter' && error.field?.startsWith('padding')) return fieldName(index, 'p');
   if (error.code === 'too-large') return fieldName(index, 'p');
   return undefined;
 }

@@ -3,7 +3,7 @@ import { CalcError } from '../errors';
 import type { ConvSpec, Pair, ParamCount } from '../types';
 import { exact, optionalBoolean, positiveInt, positivePair } from '../validate';
 import { kernelText, oneInput, paramCount, spatialInput, type LayerResult, type Tensor } from './tensor';
-import { slideWindow, windowDetail } from './window';
+import { slideWindow, windowDetail, windowRecord } from './window';
 
 export interface ConvCountArgs {
   readonly inChannels: number;
@@ -34,10 +34,10 @@ function convShape(a: ConvCountArgs, layer: string): { perFilter: number; out: n
   const [kh, kw] = positivePair(layer, 'kernel', a.kernel);
   const groups = positiveInt(layer, 'groups', a.groups ?? 1);
   if (inC % groups !== 0) {
-    throw new CalcError('channels-not-divisible', layer, `groups ${groups} does not divide ${inC} input channels`);
+    throw new CalcError('channels-not-divisible', layer, `groups ${groups} does not divide ${inC} input channels`, 'groups');
   }
   if (out % groups !== 0) {
-    throw new CalcError('channels-not-divisible', layer, `groups ${groups} does not divide ${out} output channels`);
+    throw new CalcError('channels-not-divisible', layer, `groups ${groups} does not divide ${out} output channels`, 'groups');
   }
   return { perFilter: (inC / groups) * kh * kw, out };
 }
@@ -54,5 +54,5 @@ export function conv(spec: ConvSpec, inputs: readonly Tensor[]): LayerResult {
   let detail = `${kernelText(w.kernel)} conv, ${spec.out}${windowDetail(w, spec)}`;
   if (groups > 1) detail += groups === inC ? ', depthwise' : `, groups ${groups}`;
   if (spec.bias === false) detail += ', no bias';
-  return { output: [spec.out, w.out[0], w.out[1]], params, macs, rf: w.rf, detail };
+  return { output: [spec.out, w.out[0], w.out[1]], params, macs, rf: w.rf, detail, window: windowRecord(w), groups };
 }

@@ -2,7 +2,7 @@
 import type { Pair, ParamCount, SeparableConvSpec } from '../types';
 import { exact, optionalBoolean, positiveInt, positivePair } from '../validate';
 import { kernelText, oneInput, paramCount, spatialInput, type LayerResult, type Tensor } from './tensor';
-import { slideWindow, windowDetail } from './window';
+import { slideWindow, windowDetail, windowRecord } from './window';
 
 export interface SeparableCountArgs {
   readonly inChannels: number;
@@ -45,5 +45,5 @@ export function separable(spec: SeparableConvSpec, inputs: readonly Tensor[]): L
   let detail = `${kernelText(w.kernel)} separable conv, ${spec.out}${windowDetail(w, spec)}`;
   if (m !== 1) detail += `, depth multiplier ${m}`;
   if (spec.bias === false) detail += ', no bias';
-  return { output: [spec.out, w.out[0], w.out[1]], params, macs, rf: w.rf, detail };
+  return { output: [spec.out, w.out[0], w.out[1]], params, macs, rf: w.rf, detail, window: windowRecord(w) };
 }

@@ -1,6 +1,6 @@
 /** What flows between nodes, what a layer returns, and the input checks every kind shares. */
 import { CalcError } from '../errors';
-import type { LayerKind, ParamCount, ReceptiveField, Shape } from '../types';
+import type { LayerKind, LayerWindow, ParamCount, ReceptiveField, Shape } from '../types';
 import { exact } from '../validate';
 
 export interface Tensor {
@@ -15,6 +15,10 @@ export interface LayerResult {
   readonly macs: number;
   readonly rf: ReceptiveField | null;
   readonly detail: string;
+  /** Sliding-window kinds only. */
+  readonly window?: LayerWindow;
+  /** Grouped convs only (default 1). */
+  readonly groups?: number;
 }
 
 export const NO_PARAMS: ParamCount = { weights: 0, biases: 0, bn: 0, total: 0 };

@@ -2,7 +2,7 @@
 import { CalcError } from '../errors';
 import { checkPoolPadding, outputLength, resolvePadding, type Sides } from '../geometry';
 import { rfThroughWindow } from '../receptive-field';
-import type { Pair, Padding, ReceptiveField } from '../types';
+import type { LayerWindow, Pair, Padding, ReceptiveField } from '../types';
 import { exact, positivePair } from '../validate';
 import { pairText, type Spatial } from './tensor';
 
@@ -50,11 +50,16 @@ export function slideWindow(
   if (out[0] < 1 || out[1] < 1) {
     const dil = dilation[0] === 1 && dilation[1] === 1 ? '' : ` (dilation ${pairText(dilation)}, effective ${pairText(kEff)})`;
     const pad = sides.every((p) => p === 0) ? '' : ` with padding ${paddingText(sides)}`;
-    throw new CalcError('kernel-too-large', layer, `kernel ${pairText(kernel)}${dil} does not fit a ${hw[0]}×${hw[1]} input${pad}`);
+    throw new CalcError('kernel-too-large', layer, `kernel ${pairText(kernel)}${dil} does not fit a ${hw[0]}×${hw[1]} input${pad}`, 'kernel');
   }
   const field = rf && rfThroughWindow(rf, kEff, stride, [sides[0], sides[2]]);
   if (field) for (const v of [...field.size, ...field.stride, ...field.padding]) exact(layer, 'the receptive field', v);
   return { kernel, stride, dilation, kEff, sides, out, rf: field };
+}
+
+/** The row's structured record of the window (what `windowDetail` prints). */
+export function windowRecord(w: Window): LayerWindow {
+  return { kernel: w.kernel, stride: w.stride, padding: w.sides, dilation: w.dilation };
 }
 
 export function paddingText(s: Sides): string {

@@ -60,6 +60,6 @@ export function formatPair(p: readonly [number, number]): string {
 }
 
 /** A window's kernel as the tables print it, both axes even when square ("3×3"); "" for a row without one. */
-export function formatKernel(window: LayerWindow | null): string {
-  return window === null ? '' : `${window.kernel[0]}×${window.kernel[1]}`;
+export function formatKernel(w: LayerWindow | null): string {
+  return w === null ? '' : `${w.kernel[0]}×${w.kernel[1]}`;
 }

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..');
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, ext = /\.(ts|mts|js|mjs)$/): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(ts|mts|js|mjs)$/.test(e.name))
+    .filter((e) => e.isFile() && ext.test(e.name))
     .map((e) => relative(ROOT, join(e.parentPath, e.name)));
 }
 
@@ -78,5 +78,16 @@ describe('architecture', () => {
     expect(usesGlobals('interface R { readonly window: W | null; readonly window2?: W }')).toBe(false);
     expect(usesGlobals('const href = window.location.href;')).toBe(true);
     expect(usesGlobals('if (process.env.X) {}')).toBe(true);
+  });
+
+  it('nothing outside src/calc reads values back out of a row\'s detail text or an error\'s message', () => {
+    // LayerRow.window/groups and CalcError.field carry the values; detail and message are for display.
+    const parses = /\.(detail|problem|message)\s*\.\s*(match|includes|startsWith|endsWith|split|replace|search|slice)\s*\(|\.(exec|test)\s*\([^)]*\.(detail|problem|message)\b/;
+    expect(parses.test("const k = row.detail.match(/^(\\d+)×/)")).toBe(true);
+    expect(parses.test('if (/padding/.test(error.problem)) {}')).toBe(true);
+    const files = [...sourceFiles('components', /\.(ts|astro)$/), ...sourceFiles('content', /\.mdx$/), ...sourceFiles('src', /\.(ts|astro)$/)].filter(
+      (f) => !f.startsWith('src/calc/'),
+    );
+    expect(files.filter((f) => parses.test(readFileSync(join(ROOT, f), 'utf8')))).toEqual([]);
   });
 });

@@ -88,36 +88,60 @@ function table1(name: string): GoogLeNetInceptionRow {
   return r;
 }
 
-type Flavour = 'torchvision' | 'caffe';
+/** Which build of GoogLeNet: torchvision's (BN, no biases, "5×5" branch 3×3) or the paper's Caffe model. */
+export type GoogLeNetBuild = 'torchvision' | 'caffe';
+type Flavour = GoogLeNetBuild;
+
+/** The six widths of an Inception module, as Table 1 names them. */
+export type InceptionWidths = Pick<GoogLeNetInceptionRow, 'ch1x1' | 'ch3x3red' | 'ch3x3' | 'ch5x5red' | 'ch5x5' | 'poolProj'>;
+
+/** "inception3a" + "branch1" → "inception3a.branch1"; a lone module ("") keeps the bare name. */
+function at(module: string, node: string): string {
+  return module === '' ? node : `${module}.${node}`;
+}
+
+/** Kernel of the "5×5" branch: 5 in the paper (Caffe), 3 in torchvision (pytorch/vision#906). */
+export function bigKernel(build: GoogLeNetBuild): 3 | 5 {
+  return build === 'torchvision' ? 3 : 5;
+}
+
+/** The pool branch's 3×3 max pool, stride 1, padding 1 (ceil mode, as Caffe and torchvision). */
+function branchPool(name: string, input: string): LayerSpec {
+  return { name, kind: 'maxpool', kernel: 3, stride: 1, padding: 1, ceil: true, from: input };
+}
 
 /**
- * One Inception module. Branch names follow torchvision (branch1, branch2.{0,1}, branch3.{0,1},
- * branch4.{0,1}); for Caffe they map to inception_Xy/1x1, 3x3_reduce, 3x3, 5x5_reduce, 5x5, pool,
- * pool_proj.
+ * One Inception module (Figure 2b) without its block row. Branch names follow torchvision
+ * (branch1, branch2.{0,1}, branch3.{0,1}, branch4.{0,1}, then concat); for Caffe they map to
+ * inception_Xy/1x1, 3x3_reduce, 3x3, 5x5_reduce, 5x5, pool, pool_proj. `name` "" gives bare names.
  */
+export function inceptionModule(name: string, w: InceptionWidths, input: string, build: GoogLeNetBuild): LayerSpec[] {
+  const n = name;
+  const cv = build === 'torchvision' ? basicConv2d : convRelu;
+  const k5 = bigKernel(build);
+  const b1 = cv(at(n, 'branch1'), w.ch1x1, 1, { from: input });
+  const b2 = [...cv(at(n, 'branch2.0'), w.ch3x3red, 1, { from: input }), ...cv(at(n, 'branch2.1'), w.ch3x3, 3, { padding: 1 })];
+  const b3 = [...cv(at(n, 'branch3.0'), w.ch5x5red, 1, { from: input }), ...cv(at(n, 'branch3.1'), w.ch5x5, k5, { padding: (k5 - 1) / 2 })];
+  const b4: LayerSpec[] = [branchPool(at(n, 'branch4.0'), input), ...cv(at(n, 'branch4.1'), w.poolProj, 1)];
+  return [...b1, ...b2, ...b3, ...b4, { name: at(n, 'concat'), kind: 'concat', from: [lastName(b1), lastName(b2), lastName(b3), lastName(b4)] }];
+}
+
+/**
+ * The paper's naive module (Figure 2a), a lone module on "input": 1×1, 3×3 and "5×5" straight on the
+ * input, and the pooled input itself (branch4), concatenated. Reductions are what GoogLeNet adds.
+ */
+export function naiveInceptionModule(w: Pick<InceptionWidths, 'ch1x1' | 'ch3x3' | 'ch5x5'>, build: GoogLeNetBuild): LayerSpec[] {
+  const cv = build === 'torchvision' ? basicConv2d : convRelu;
+  const k5 = bigKernel(build);
+  const b1 = cv('branch1', w.ch1x1, 1, { from: 'input' });
+  const b2 = cv('branch2', w.ch3x3, 3, { padding: 1, from: 'input' });
+  const b3 = cv('branch3', w.ch5x5, k5, { padding: (k5 - 1) / 2, from: 'input' });
+  return [...b1, ...b2, ...b3, branchPool('branch4', 'input'), { name: 'concat', kind: 'concat', from: [lastName(b1), lastName(b2), lastName(b3), 'branch4'] }];
+}
+
+/** A Table 1 row as the network's module: the branches, then the block row that sums them. */
 function inception(r: GoogLeNetInceptionRow, input: string, flavour: Flavour): LayerSpec[] {
-  const n = r.name;
-  const cv = flavour === 'torchvision' ? basicConv2d : convRelu;
-  // torchvision's "5×5" branch has kernel_size=3, padding=1 (pytorch/vision#906); Caffe's is 5×5, pad 2.
-  const k5 = flavour === 'torchvision' ? 3 : 5;
-  const b1 = cv(`${n}.branch1`, r.ch1x1, 1, { from: input });
-  const b2 = [...cv(`${n}.branch2.0`, r.ch3x3red, 1, { from: input }), ...cv(`${n}.branch2.1`, r.ch3x3, 3, { padding: 1 })];
-  const b3 = [
-    ...cv(`${n}.branch3.0`, r.ch5x5red, 1, { from: input }),
-    ...cv(`${n}.branch3.1`, r.ch5x5, k5, { padding: (k5 - 1) / 2 }),
-  ];
-  const b4: LayerSpec[] = [
-    { name: `${n}.branch4.0`, kind: 'maxpool', kernel: 3, stride: 1, padding: 1, ceil: true, from: input },
-    ...cv(`${n}.branch4.1`, r.poolProj, 1),
-  ];
-  return [
-    ...b1,
-    ...b2,
-    ...b3,
-    ...b4,
-    { name: `${n}.concat`, kind: 'concat', from: [lastName(b1), lastName(b2), lastName(b3), lastName(b4)] },
-    { name: n, kind: 'block' },
-  ];
+  return [...inceptionModule(r.name, r, input, flavour), { name: r.name, kind: 'block' }];
 }
 
 /** torchvision's InceptionAux: adaptive avg pool 4×4, BasicConv2d 1×1 128, fc 2048→1024, ReLU, dropout 0.7, fc. */

@@ -12,6 +12,9 @@
  */
 import { CalcError } from '../calc/errors';
 import type { LayerSpec, Network } from '../calc/types';
+import { basicBlock, bottleneck, type ResidualBlockArgs } from './resnet-blocks';
+
+export { basicBlock, bottleneck, EXPANSION, type ResidualBlockArgs, type ShortcutKind } from './resnet-blocks';
 
 export type ResNetDepth = 18 | 34 | 50 | 101 | 152;
 
@@ -121,88 +124,6 @@ function replaceStrideWithDilation(id: string, outputStride: unknown): readonly 
   }
 }
 
-interface BlockArgs {
-  readonly name: string; // "layer2.0"
-  readonly input: string;
-  readonly planes: number;
-  readonly stride: number;
-  readonly dilation: number;
-  readonly downsample: boolean;
-  readonly strideOn: '1x1' | '3x3';
-}
-
-function conv3x3(name: string, out: number, stride: number, dilation: number, from?: string): LayerSpec {
-  return {
-    name,
-    ...(from !== undefined ? { from } : {}),
-    kind: 'conv',
-    out,
-    kernel: 3,
-    ...(stride !== 1 ? { stride } : {}),
-    padding: dilation,
-    ...(dilation !== 1 ? { dilation } : {}),
-    bias: false,
-  };
-}
-
-function conv1x1(name: string, out: number, stride: number, from?: string): LayerSpec {
-  return {
-    name,
-    kind: 'conv',
-    out,
-    kernel: 1,
-    ...(stride !== 1 ? { stride } : {}),
-    bias: false,
-    ...(from !== undefined ? { from } : {}),
-  };
-}
-
-/** Downsample (conv1x1 stride s + BN) on the block input, then out += identity, then ReLU. */
-function residualTail(a: BlockArgs, mainLast: string, outChannels: number): LayerSpec[] {
-  const n = a.name;
-  const tail: LayerSpec[] = [];
-  let identity = a.input;
-  if (a.downsample) {
-    tail.push(conv1x1(`${n}.downsample.0`, outChannels, a.stride, a.input), { name: `${n}.downsample.1`, kind: 'bn' });
-    identity = `${n}.downsample.1`;
-  }
-  tail.push(
-    { name: `${n}.add`, kind: 'add', from: [mainLast, identity] },
-    { name: `${n}.relu`, kind: 'act', fn: 'relu' },
-  );
-  return tail;
-}
-
-function basicBlock(a: BlockArgs): LayerSpec[] {
-  const n = a.name;
-  return [
-    conv3x3(`${n}.conv1`, a.planes, a.stride, 1, a.input),
-    { name: `${n}.bn1`, kind: 'bn' },
-    { name: `${n}.relu1`, kind: 'act', fn: 'relu' },
-    conv3x3(`${n}.conv2`, a.planes, 1, 1),
-    { name: `${n}.bn2`, kind: 'bn' },
-    ...residualTail(a, `${n}.bn2`, a.planes),
-  ];
-}
-
-function bottleneck(a: BlockArgs): LayerSpec[] {
-  const n = a.name;
-  const width = a.planes; // base_width 64, groups 1
-  const s1 = a.strideOn === '1x1' ? a.stride : 1;
-  const s3 = a.strideOn === '3x3' ? a.stride : 1;
-  return [
-    conv1x1(`${n}.conv1`, width, s1, a.input),
-    { name: `${n}.bn1`, kind: 'bn' },
-    { name: `${n}.relu1`, kind: 'act', fn: 'relu' },
-    conv3x3(`${n}.conv2`, width, s3, a.dilation),
-    { name: `${n}.bn2`, kind: 'bn' },
-    { name: `${n}.relu2`, kind: 'act', fn: 'relu' },
-    conv1x1(`${n}.conv3`, width * 4, 1),
-    { name: `${n}.bn3`, kind: 'bn' },
-    ...residualTail(a, `${n}.bn3`, width * 4),
-  ];
-}
-
 /** A ResNet of any stage depths: Table 1's stem, four stages and head, with `repeats[i]` blocks in stage i. */
 export interface ResNetCustomSpec {
   readonly block: ResNetBlockKind;
@@ -289,13 +210,13 @@ function buildResNet(spec: StageSpec, id: string, titleHead: string, options: Re
     const downsample = stride !== 1 || inplanes !== stage.planes * expansion;
     const repeats = spec.repeats[i] as number;
     for (let b = 0; b < repeats; b++) {
-      const args: BlockArgs = {
+      const args: ResidualBlockArgs = {
         name: `${stage.torchvisionName}.${b}`,
         input: prev,
         planes: stage.planes,
         stride: b === 0 ? stride : 1,
         dilation: b === 0 ? previousDilation : dilation,
-        downsample: b === 0 && downsample,
+        shortcut: b === 0 && downsample ? 'projection' : 'identity',
         strideOn,
       };
       const block = spec.block === 'basic' ? basicBlock(args) : bottleneck(args);

@@ -19,10 +19,16 @@ import {
   type Analysis,
   type LayerRow,
   type LayerSpec,
-  type PoolSpec,
 } from '../../../src/calc/index';
-import { basicConv2d, convRelu } from '../../../src/models/blocks';
-import { googlenetTable1, type GoogLeNetInceptionRow } from '../../../src/models/googlenet';
+import {
+  bigKernel as googlenetBigKernel,
+  googlenetTable1,
+  inceptionModule as inceptionModuleLayers,
+  naiveInceptionModule,
+  type GoogLeNetBuild,
+  type GoogLeNetInceptionRow,
+  type InceptionWidths,
+} from '../../../src/models/googlenet';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
 import type { WidgetDef } from '../../../src/site/widget';
 
@@ -134,37 +140,28 @@ function flavourOf(v: InceptionModuleValues): Flavour {
   return v.flavour === 'torchvision' ? 'torchvision' : 'paper';
 }
 
+/** The paper's flavour is GoogLeNet's Caffe build. */
+function buildOf(flavour: Flavour): GoogLeNetBuild {
+  return flavour === 'torchvision' ? 'torchvision' : 'caffe';
+}
+
 /** Kernel of the "5×5" branch: 5 in the paper, 3 in torchvision (pytorch/vision#906). */
 export function bigKernel(flavour: Flavour): number {
-  return flavour === 'torchvision' ? 3 : 5;
+  return googlenetBigKernel(buildOf(flavour));
 }
 
-/** The branch's 3×3 max pool, stride 1, padding 1 (ceil mode, as Caffe and torchvision). */
-function pool(name: string): PoolSpec {
-  return { name, kind: 'maxpool', kernel: 3, stride: 1, padding: 1, ceil: true, from: 'input' };
+function tableWidths(w: ModuleWidths): InceptionWidths {
+  return { ch1x1: w.c1, ch3x3red: w.r3, ch3x3: w.c3, ch5x5red: w.r5, ch5x5: w.c5, poolProj: w.pp };
 }
 
-/** The module with reductions, named like torchvision's Inception (branch1, branch2.0, …). */
+/** The module with reductions (src/models/googlenet.ts), named like torchvision's Inception (branch1, branch2.0, …). */
 export function reducedModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
-  const cv = flavour === 'torchvision' ? basicConv2d : convRelu;
-  const k = bigKernel(flavour);
-  const b1 = cv('branch1', w.c1, 1, { from: 'input' });
-  const b2 = [...cv('branch2.0', w.r3, 1, { from: 'input' }), ...cv('branch2.1', w.c3, 3, { padding: 1 })];
-  const b3 = [...cv('branch3.0', w.r5, 1, { from: 'input' }), ...cv('branch3.1', w.c5, k, { padding: (k - 1) / 2 })];
-  const b4: LayerSpec[] = [pool('branch4.0'), ...cv('branch4.1', w.pp, 1)];
-  const last = (l: LayerSpec[]) => l[l.length - 1]!.name;
-  return [...b1, ...b2, ...b3, ...b4, { name: 'concat', kind: 'concat', from: [last(b1), last(b2), last(b3), last(b4)] }];
+  return inceptionModuleLayers('', tableWidths(w), 'input', buildOf(flavour));
 }
 
 /** Figure 2(a): 1×1, 3×3 and 5×5 straight on the input, and the pooled input itself. */
 export function naiveModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
-  const cv = flavour === 'torchvision' ? basicConv2d : convRelu;
-  const k = bigKernel(flavour);
-  const b1 = cv('branch1', w.c1, 1, { from: 'input' });
-  const b2 = cv('branch2', w.c3, 3, { padding: 1, from: 'input' });
-  const b3 = cv('branch3', w.c5, k, { padding: (k - 1) / 2, from: 'input' });
-  const last = (l: LayerSpec[]) => l[l.length - 1]!.name;
-  return [...b1, ...b2, ...b3, pool('branch4'), { name: 'concat', kind: 'concat', from: [last(b1), last(b2), last(b3), 'branch4'] }];
+  return naiveInceptionModule(tableWidths(w), buildOf(flavour));
 }
 
 export interface BranchTotal {

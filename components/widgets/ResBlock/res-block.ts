@@ -16,6 +16,7 @@ import {
   type LayerRow,
   type LayerSpec,
 } from '../../../src/calc/index';
+import { basicBlock, bottleneck, EXPANSION } from '../../../src/models/resnet';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
 import type { WidgetDef } from '../../../src/site/widget';
 
@@ -70,8 +71,6 @@ export const resBlockLabels = {
 };
 export type ResBlockLabels = typeof resBlockLabels;
 
-const EXPANSION: Record<BlockKind, number> = { basic: 1, bottleneck: 4 };
-
 export interface BlockPlan {
   readonly kind: BlockKind;
   readonly out: number;
@@ -88,50 +87,10 @@ export function planBlock(kind: BlockKind, cin: number, planes: number, stride: 
   return { kind, out, stride, shapeChanges, projection };
 }
 
-function conv(name: string, out: number, kernel: 1 | 3, stride: number, from?: string): LayerSpec {
-  return {
-    name,
-    kind: 'conv',
-    out,
-    kernel,
-    ...(stride !== 1 ? { stride } : {}),
-    ...(kernel === 3 ? { padding: 1 } : {}),
-    bias: false,
-    ...(from !== undefined ? { from } : {}),
-  };
-}
-
-/** torchvision's block as layer specs with its module names (conv1, bn1, …, downsample.0/1, add). */
+/** torchvision's block (src/models/resnet-blocks.ts) with bare module names: conv1, bn1, …, downsample.0/1, add. */
 export function blockLayers(plan: BlockPlan, planes: number): LayerSpec[] {
-  const main: LayerSpec[] =
-    plan.kind === 'basic'
-      ? [
-          conv('conv1', planes, 3, plan.stride, 'input'),
-          { name: 'bn1', kind: 'bn' },
-          { name: 'relu1', kind: 'act', fn: 'relu' },
-          conv('conv2', planes, 3, 1),
-          { name: 'bn2', kind: 'bn' },
-        ]
-      : [
-          conv('conv1', planes, 1, 1, 'input'),
-          { name: 'bn1', kind: 'bn' },
-          { name: 'relu1', kind: 'act', fn: 'relu' },
-          conv('conv2', planes, 3, plan.stride),
-          { name: 'bn2', kind: 'bn' },
-          { name: 'relu2', kind: 'act', fn: 'relu' },
-          conv('conv3', plan.out, 1, 1),
-          { name: 'bn3', kind: 'bn' },
-        ];
-  const last = main[main.length - 1]!.name;
-  const shortcut: LayerSpec[] = plan.projection
-    ? [conv('downsample.0', plan.out, 1, plan.stride, 'input'), { name: 'downsample.1', kind: 'bn' }]
-    : [];
-  return [
-    ...main,
-    ...shortcut,
-    { name: 'add', kind: 'add', from: [last, plan.projection ? 'downsample.1' : 'input'] },
-    { name: 'relu', kind: 'act', fn: 'relu' },
-  ];
+  const args = { name: '', input: 'input', planes, stride: plan.stride, shortcut: plan.projection ? 'projection' : 'identity' } as const;
+  return plan.kind === 'basic' ? basicBlock(args) : bottleneck(args);
 }
 
 export interface BlockResult {

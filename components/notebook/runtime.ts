@@ -6,12 +6,13 @@
  * good result. Nothing here throws to the console.
  */
 import { parseField } from '../../src/site/fields.ts';
-import type { WidgetDef, WidgetLabels, WidgetValues } from '../../src/site/widget.ts';
+import type { AnyWidgetDef, WidgetDef, WidgetLabels, WidgetValues } from '../../src/site/widget.ts';
 import { markField, safeJson, setCellMessage } from './dom';
 
-type AnyDef = WidgetDef<WidgetValues, WidgetLabels>;
+type AnyDef = AnyWidgetDef;
 
-export function registerWidget(def: AnyDef): void {
+export function registerWidget<V extends WidgetValues, L extends WidgetLabels>(definition: WidgetDef<V, L>): void {
+  const def: AnyDef = definition;
   const tag = `nb-${def.name}`;
   if (customElements.get(tag)) return;
   customElements.define(
@@ -42,6 +43,7 @@ abstract class NotebookCell extends HTMLElement {
       reset.addEventListener('click', () => this.reset());
     }
     if (this.applyUrlState()) this.update(false);
+    this.def.enhance?.(this, { refresh: () => this.update(true), labels: this.labels });
   }
 
   private field(name: string): HTMLInputElement | HTMLSelectElement | null {
@@ -114,8 +116,6 @@ abstract class NotebookCell extends HTMLElement {
     if (live && live.textContent !== summary) live.textContent = summary;
     if (writeUrl) this.writeUrl(values);
   }
-
-
 
   private writeUrl(values: WidgetValues): void {
     const url = new URL(location.href);

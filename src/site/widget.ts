@@ -20,8 +20,26 @@ export interface WidgetDef<V extends WidgetValues, L extends WidgetLabels> {
   /** The output area's HTML (derivation, then result). May throw the core's CalcError. */
   render(values: V, labels: L): string;
   /** Which field to mark invalid when the core rejects a combination of values. */
-  blame?(error: Error, values: V): keyof V | undefined;
+  blame?(error: Error, values: V): Extract<keyof V, string> | undefined;
+  /**
+   * Browser only: behaviour beyond recompute (a slider, a clickable grid), run once when the
+   * cell's element connects. It gets the cell root; it may add controls that type into the
+   * cell's fields (so the fields stay the one source of validation and URL state) and call
+   * `cell.refresh()` when it changes something the fields do not hold.
+   */
+  enhance?(root: HTMLElement, cell: CellHandle): void;
 }
+
+/** What the runtime lends an `enhance` hook. */
+export interface CellHandle {
+  /** Re-reads the fields and re-renders, as typing would (and writes the URL state). */
+  refresh(): void;
+  /** The labels this cell renders with (the chapter's overrides included). */
+  readonly labels: WidgetLabels;
+}
+
+/** Any definition, as the generic cell and runtime see it. */
+export type AnyWidgetDef = WidgetDef<WidgetValues, WidgetLabels>;
 
 /** Values for the first render: defaults overridden by a chapter's `initial` prop. */
 export function initialValues<V extends WidgetValues>(def: WidgetDef<V, WidgetLabels>, initial?: Partial<V>): V {

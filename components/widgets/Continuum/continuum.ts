@@ -7,6 +7,7 @@
 import { analyse, CalcError, formatCompact, formatCount, isCalcError, type Analysis } from '../../../src/calc/index';
 import { divisors } from '../../../src/site/inception-steps';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import type { IntegerField } from '../../../src/site/fields';
 import type { WidgetDef } from '../../../src/site/widget';
 
 export interface ContinuumValues {
@@ -15,6 +16,12 @@ export interface ContinuumValues {
   g: number;
   size: number;
 }
+
+export const continuumFields = {
+  c: { kind: 'int', min: 1, max: 4096 },
+  g: { kind: 'int', min: 1, max: 4096 },
+  size: { kind: 'int', min: 1, max: 2048 },
+} as const satisfies Record<'c' | 'g' | 'size', IntegerField>;
 
 export const continuumLabels = {
   c: 'Channels C',
@@ -122,11 +129,7 @@ ${marks}<path d="${path}" class="cx-line"/>${dots}${ticks}
 
 export const continuum: WidgetDef<ContinuumValues, ContinuumLabels> = {
   name: 'continuum',
-  fields: {
-    c: { kind: 'int', min: 1, max: 4096 },
-    g: { kind: 'int', min: 1, max: 4096 },
-    size: { kind: 'int', min: 1, max: 2048 },
-  },
+  fields: continuumFields,
   defaults: { c: 728, g: 4, size: 19 },
   labels: continuumLabels,
 

@@ -18,13 +18,16 @@ export interface ExerciseSpec {
 }
 
 export type Feedback =
+  | { readonly kind: 'empty' }
   | { readonly kind: 'invalid'; readonly message: string }
   | { readonly kind: 'correct'; readonly message: string }
   | { readonly kind: 'wrong'; readonly message: string };
 
 export const ANSWER_FIELD = { kind: 'int', min: 0, max: 1e15 } as const;
 
+/** An empty answer is the starting state (the neutral prompt), not a mistake. */
 export function checkAnswer(raw: string, spec: ExerciseSpec): Feedback {
+  if (raw.trim() === '') return { kind: 'empty' };
   const parsed: FieldResult<number> = parseInteger(raw, ANSWER_FIELD);
   if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
   if (parsed.value === spec.answer) return { kind: 'correct', message: `Correct. ${spec.explanation}` };

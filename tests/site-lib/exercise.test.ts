@@ -18,7 +18,10 @@ describe('checkAnswer', () => {
     expect(checkAnswer('12', spec).message).toMatch(/12 is too high/);
     expect(checkAnswer('3', spec).message).toMatch(/3 is too low/);
   });
-  test.each(['', 'eleven', '1e309', '-1', '2.5', '<script>'])('%j is invalid input, not a wrong answer', (raw) => {
+  test.each(['eleven', '1e309', '-1', '2.5', '<script>'])('%j is invalid input, not a wrong answer', (raw) => {
     expect(checkAnswer(raw, spec).kind).toBe('invalid');
+  });
+  test.each(['', '   '])('%j is the starting state (the neutral prompt), not an error', (raw) => {
+    expect(checkAnswer(raw, spec)).toEqual({ kind: 'empty' });
   });
 });

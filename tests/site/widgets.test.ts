@@ -188,6 +188,15 @@ describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s
           if (info.options) continue; // a select cannot hold a value outside its options
 
           for (const bad of badValues(info)) {
+            if (bad === '' && info.value === '') {
+              // A field that starts empty (an unanswered exercise): clearing an answer returns to
+              // that starting state, the neutral prompt, and is no error (issue #14, §6).
+              await enter(control, alternatives[0] ?? '1');
+              const cleared = await enter(control, bad);
+              if (cleared.fieldInvalid || cleared.fieldMessage) failures.push(`${fieldName} = "": an empty answer is marked as an error`);
+              if (cleared.summary !== before.summary) failures.push(`${fieldName} = "": shows ${JSON.stringify(cleared.summary)}, not the starting prompt`);
+              continue;
+            }
             const after = await enter(control, bad);
             const shown = JSON.stringify(bad);
             if (!after.fieldInvalid) failures.push(`${fieldName} = ${shown}: not marked aria-invalid`);

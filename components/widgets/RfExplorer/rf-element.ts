@@ -47,7 +47,9 @@ class RfExplorerElement extends HTMLElement {
   private uid = 'nb-rf';
   private labels: RfLabels = rfLabels;
   private initial: Initial = { size: rfDefaults.size, stack: formatStack(rfDefaults.layers), unit: '1,2' };
+  /** The unit shown is the one the reader chose, clamped while the map is smaller, restored once it fits. */
   private unit: readonly [number, number] = rfDefaults.unit;
+  private chosen: readonly [number, number] = rfDefaults.unit;
   /** The last stack that computed; the map and the unit keys work on it while a field is invalid. */
   private good: { state: RfState; result: RfResult } | null = null;
 
@@ -56,7 +58,7 @@ class RfExplorerElement extends HTMLElement {
     this.uid = this.dataset.uid ?? `nb-${this.ns}`;
     this.labels = { ...rfLabels, ...safeJson<Partial<RfLabels>>(this.dataset.labels) };
     this.initial = { ...this.initial, ...safeJson<Partial<Initial>>(this.dataset.initial) };
-    this.unit = parseUnit(this.initial.unit) ?? rfDefaults.unit;
+    this.choose(parseUnit(this.initial.unit) ?? rfDefaults.unit);
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');
     form?.addEventListener('input', () => this.update(true));
     form?.addEventListener('change', () => this.update(true));
@@ -66,10 +68,8 @@ class RfExplorerElement extends HTMLElement {
     grid?.addEventListener('click', (event) => this.onGridClick(event));
     grid?.addEventListener('keydown', (event) => this.onGridKey(event));
     const reset = this.querySelector<HTMLButtonElement>('[data-reset]');
-    if (reset) {
-      reset.hidden = false;
-      reset.addEventListener('click', () => this.reset());
-    }
+    reset?.addEventListener('click', () => this.reset());
+    if (reset) reset.hidden = false;
     // The server render is the initial state: compute it once so the map works before any edit.
     this.update(false, { quiet: true });
     if (this.applyUrlState()) this.update(false);
@@ -122,7 +122,7 @@ class RfExplorerElement extends HTMLElement {
     const unit = params.get(`${this.ns}.unit`);
     const parsedUnit = unit === null ? undefined : parseUnit(unit.slice(0, 16));
     if (parsedUnit) {
-      this.unit = parsedUnit;
+      this.choose(parsedUnit);
       applied = true;
     }
     return applied;
@@ -204,9 +204,13 @@ class RfExplorerElement extends HTMLElement {
 
   private moveTo(unit: readonly [number, number]): void {
     if (!this.good) return;
-    this.unit = clampUnit(unit, this.good.result.out);
+    this.choose(clampUnit(unit, this.good.result.out));
     this.show({ ...this.good.state, unit: this.unit }, this.good.result);
     this.writeUrl(this.good.state);
+  }
+
+  private choose(unit: readonly [number, number]): void {
+    this.chosen = this.unit = unit;
   }
 
   private reset(): void {
@@ -214,7 +218,7 @@ class RfExplorerElement extends HTMLElement {
     if (parsed.ok) this.writeLayers(parsed.value);
     const size = this.input('size');
     if (size) size.value = String(this.initial.size);
-    this.unit = parseUnit(this.initial.unit) ?? rfDefaults.unit;
+    this.choose(parseUnit(this.initial.unit) ?? rfDefaults.unit);
     this.syncAdd(this.rows().length);
     this.update(true);
   }
@@ -247,7 +251,7 @@ class RfExplorerElement extends HTMLElement {
       else setCellMessage(this, message);
       return;
     }
-    const state: RfState = { size: size.value, layers, unit: clampUnit(this.unit, result.out) };
+    const state: RfState = { size: size.value, layers, unit: clampUnit(this.chosen, result.out) };
     this.unit = state.unit;
     this.good = { state, result };
     if (!options.quiet) this.show(state, result);

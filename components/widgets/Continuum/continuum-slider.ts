@@ -3,7 +3,7 @@
  * sits outside the cell's form and only types into the g field, so the field stays the single
  * source of truth for validation, the live summary and the URL state (?continuum.g=).
  */
-import { divisors } from '../../../src/site/inception-steps';
+import { divisors } from '../../../src/models/inception-steps';
 import { parseInteger } from '../../../src/site/fields';
 import type { CellHandle } from '../../../src/site/widget';
 import { channelsPerGroup, continuumFields, continuumLabels } from './continuum';

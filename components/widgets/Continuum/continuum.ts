@@ -5,7 +5,7 @@
  * the two-layer network; only divisors of C are valid group counts.
  */
 import { analyse, CalcError, formatCompact, formatCount, isCalcError, type Analysis } from '../../../src/calc/index';
-import { divisors } from '../../../src/site/inception-steps';
+import { divisors } from '../../../src/models/inception-steps';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
 import type { IntegerField } from '../../../src/site/fields';
 import type { WidgetDef } from '../../../src/site/widget';

@@ -18,7 +18,7 @@ export interface ExerciseSpec {
 }
 
 export type Feedback =
-  | { readonly kind: 'empty' }
+  | { readonly kind: 'empty'; readonly message: '' }
   | { readonly kind: 'invalid'; readonly message: string }
   | { readonly kind: 'correct'; readonly message: string }
   | { readonly kind: 'wrong'; readonly message: string };
@@ -27,7 +27,7 @@ export const ANSWER_FIELD = { kind: 'int', min: 0, max: 1e15 } as const;
 
 /** An empty answer is the starting state (the neutral prompt), not a mistake. */
 export function checkAnswer(raw: string, spec: ExerciseSpec): Feedback {
-  if (raw.trim() === '') return { kind: 'empty' };
+  if (raw.trim() === '') return { kind: 'empty', message: '' };
   const parsed: FieldResult<number> = parseInteger(raw, ANSWER_FIELD);
   if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
   if (parsed.value === spec.answer) return { kind: 'correct', message: `Correct. ${spec.explanation}` };

@@ -22,6 +22,6 @@ describe('checkAnswer', () => {
     expect(checkAnswer(raw, spec).kind).toBe('invalid');
   });
   test.each(['', '   '])('%j is the starting state (the neutral prompt), not an error', (raw) => {
-    expect(checkAnswer(raw, spec)).toEqual({ kind: 'empty' });
+    expect(checkAnswer(raw, spec)).toEqual({ kind: 'empty', message: '' });
   });
 });

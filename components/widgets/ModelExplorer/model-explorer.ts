@@ -10,7 +10,6 @@ import {
   CalcError,
   formatCompact,
   formatCount,
-  formatShape,
   isCalcError,
   type Analysis,
   type LayerRow,
@@ -20,6 +19,11 @@ import { parseChoice, parseInteger, type ChoiceField, type IntegerField } from '
 import { escapeHtml as e } from '../../../src/site/html';
 import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../../../src/models/registry';
 import { unitsOf, type Unit } from '../../../src/site/encoder';
+import { barsSvg, rfChartSvg } from './explorer-charts';
+import { layerTableHtml, totalsHtml } from './explorer-tables';
+
+export { barsSvg, rfChartSvg, rfSeries, tickStep } from './explorer-charts';
+export { layerTableHtml, totalsHtml, unitTableHtml } from './explorer-tables';
 
 export type FieldName = 'model' | 'aux' | 'stride' | 'os' | 'size' | 'vs' | 'vsAux' | 'vsStride' | 'vsOs';
 export type ExplorerValues = Record<FieldName, string | number> & { size: number };
@@ -199,10 +203,6 @@ export function blameExplorer(error: unknown, which: 'a' | 'b'): FieldName | und
 
 // ── Rendering ────────────────────────────────────────────────────────────────────────────────
 
-const rfText = (rf: LayerRow['receptiveField']) => (rf ? `${rf.size[0] === rf.size[1] ? rf.size[0] : `${rf.size[0]}×${rf.size[1]}`}` : '—');
-const jumpText = (rf: LayerRow['receptiveField']) => (rf ? String(rf.stride[0]) : '—');
-const count = (n: number) => (n === 0 ? '' : formatCount(n));
-
 export function describe(id: string, options: NetworkOptions, labels: ExplorerLabels): string {
   const bits: string[] = [];
   if (options.aux !== undefined) bits.push(options.aux ? labels['aux.on'] : 'no aux heads');
@@ -217,119 +217,6 @@ export function summaryLine(values: ExplorerValues, labels: ExplorerLabels): str
   if (values.vs === NONE) return `${one}.`;
   const b = explore(String(values.vs), optionsFor(values, 'b'), values.size).analysis;
   return `${one}; ${describe(String(values.vs), optionsFor(values, 'b'), labels)}: ${formatCount(b.params.total)} parameters, ${formatCompact(b.macs)} MACs.`;
-}
-
-function rowHtml(r: LayerRow): string {
-  return `<tr><th scope="row"><code>${e(r.name)}</code></th><td>${e(r.kind)}</td><td>${e(r.detail)}</td><td class="num">${formatShape(r.output)}</td><td class="num">${count(r.params.total)}</td><td class="num">${count(r.macs)}</td><td class="num">${rfText(r.receptiveField)}</td><td class="num">${jumpText(r.receptiveField)}</td></tr>`;
-}
-
-/** The rows of one unit as a table. */
-export function unitTableHtml(x: Explored, unit: number, labels: ExplorerLabels): string {
-  const u = x.units[unit];
-  if (!u) return '';
-  const head = `<thead><tr><th scope="col">${e(labels.name)}</th><th scope="col">${e(labels.kind)}</th><th scope="col">${e(labels.detail)}</th><th scope="col" class="num">${e(labels.output)}</th><th scope="col" class="num">${e(labels.params)}</th><th scope="col" class="num">${e(labels.macs)}</th><th scope="col" class="num">${e(labels.rf)}</th><th scope="col" class="num">${e(labels.jump)}</th></tr></thead>`;
-  const rows = x.analysis.rows;
-  return `<div class="nb-table-wrap" tabindex="0"><table class="ex-table">${head}<tbody>${u.rows.map((i) => rowHtml(rows[i] as LayerRow)).join('')}</tbody></table></div>`;
-}
-
-/**
- * The whole layer table: one <details> per unit (block or run of loose rows); works without JS.
- * `lazy` leaves the bodies empty (the element fills a unit when it is opened), which keeps the
- * browser's update to a few dozen elements even for ResNet-152.
- */
-export function layerTableHtml(x: Explored, labels: ExplorerLabels, which: 'a' | 'b' = 'a', lazy = false): string {
-  return x.units
-    .map(
-      (u, i) =>
-        `<details class="ex-unit${u.block ? ' ex-block' : ''}" data-which="${which}" data-unit="${i}"><summary><span class="ex-u-name">${e(u.name)}</span><span class="ex-u-meta">${u.rows.length} ${u.rows.length === 1 ? 'layer' : 'layers'} · ${formatShape(u.output)} · ${formatCompact(u.params)} params · ${formatCompact(u.macs)} MACs · RF ${rfText(u.receptiveField)}</span></summary>${lazy ? '' : unitTableHtml(x, i, labels)}</details>`,
-    )
-    .join('');
-}
-
-export function totalsHtml(items: readonly { title: string; x: Explored }[], labels: ExplorerLabels): string {
-  const a = items.map((i) => i.x.analysis);
-  const row = (name: string, f: (x: Analysis) => string) => `<tr><th scope="row">${e(name)}</th>${a.map((x) => `<td class="num">${f(x)}</td>`).join('')}</tr>`;
-  const head = `<thead><tr><th scope="col"></th>${items.map((i) => `<th scope="col" class="num">${e(i.title)}</th>`).join('')}</tr></thead>`;
-  return `<div class="nb-table-wrap" tabindex="0"><table class="ex-totals">${head}<tbody>${[
-    row(labels.params, (x) => formatCount(x.params.total)),
-    row('  weights', (x) => formatCount(x.params.weights)),
-    row('  biases', (x) => formatCount(x.params.biases)),
-    row('  batch-norm γ, β', (x) => formatCount(x.params.bn)),
-    row(labels.macs, (x) => `${formatCount(x.macs)} (${formatCompact(x.macs)})`),
-    row('FLOPs = 2 × MACs', (x) => formatCompact(2 * x.macs)),
-    row('Output', (x) => formatShape(x.output)),
-    row('Receptive field / stride', (x) => `${x.receptiveField.size[0]}×${x.receptiveField.size[1]} / ${x.receptiveField.stride[0]}${x.receptiveField.aligned ? '' : ' (paths misaligned)'}`),
-    row('Layers (rows)', (x) => String(x.rows.filter((r) => r.kind !== 'block').length)),
-  ].join('')}</tbody></table></div>`;
-}
-
-/** Whole-number tick step (1, 2 or 5 × 10^k) giving about `target` ticks up to `max`. */
-export function tickStep(max: number, target = 5): number {
-  const raw = Math.max(1, max) / target;
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / p;
-  return Math.max(1, (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p);
-}
-
-/** Receptive-field size at each weight-layer depth (the largest field reached at that depth). */
-export function rfSeries(x: Explored): { depth: number; rf: number }[] {
-  const best = new Map<number, number>();
-  x.analysis.rows.forEach((r, i) => {
-    if (r.kind === 'block' || !r.receptiveField || r.output.length !== 3) return;
-    const d = x.depth[i] as number;
-    best.set(d, Math.max(best.get(d) ?? 0, r.receptiveField.size[0]));
-  });
-  let running = 0;
-  return [...best.entries()]
-    .sort((p, q) => p[0] - q[0])
-    .map(([depth, rf]) => {
-      running = Math.max(running, rf);
-      return { depth, rf: running };
-    });
-}
-
-export function rfChartSvg(items: readonly { title: string; x: Explored }[], size: number, labels: ExplorerLabels): string {
-  const W = 480;
-  const H = 250;
-  const m = { l: 50, r: 10, t: 12, b: 40 };
-  const series = items.map((i) => ({ title: i.title, pts: rfSeries(i.x) }));
-  const maxX = Math.max(1, ...series.flatMap((s) => s.pts.map((p) => p.depth)));
-  const maxY = Math.max(size, ...series.flatMap((s) => s.pts.map((p) => p.rf)));
-  const sx = (v: number) => m.l + ((W - m.l - m.r) * v) / maxX;
-  const sy = (v: number) => H - m.b - ((H - m.t - m.b) * v) / maxY;
-  const xs = tickStep(maxX, 6);
-  const ys = tickStep(maxY, 5);
-  const grid: string[] = [];
-  for (let v = 0; v <= maxY; v += ys) grid.push(`<line class="ex-grid" x1="${m.l}" x2="${W - m.r}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}"/><text class="ex-tick" x="${m.l - 6}" y="${sy(v).toFixed(1)}" text-anchor="end" dominant-baseline="middle">${v}</text>`);
-  for (let v = 0; v <= maxX; v += xs) grid.push(`<text class="ex-tick" x="${sx(v).toFixed(1)}" y="${H - m.b + 16}" text-anchor="middle">${v}</text>`);
-  const lines = series
-    .map((s, k) => {
-      const d = s.pts.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(p.depth).toFixed(1)},${sy(p.rf).toFixed(1)}`).join('');
-      const last = s.pts.at(-1);
-      return `<path class="ex-line ex-s${k}" d="${d}"/>${last ? `<circle class="ex-s${k}-dot" cx="${sx(last.depth).toFixed(1)}" cy="${sy(last.rf).toFixed(1)}" r="3"/>` : ''}`;
-    })
-    .join('');
-  const image = `<line class="ex-image" x1="${m.l}" x2="${W - m.r}" y1="${sy(size).toFixed(1)}" y2="${sy(size).toFixed(1)}"/><text class="ex-tick ex-image-label" x="${W - m.r - 4}" y="${(sy(size) - 5).toFixed(1)}" text-anchor="end">image side ${size}</text>`;
-  const desc = series.map((s) => `${s.title}: ${s.pts.at(-1)?.rf ?? 0} px after ${s.pts.at(-1)?.depth ?? 0} weight layers`).join('; ');
-  const legend = series.map((s, k) => `<span class="ex-key ex-k${k}">${e(s.title)}</span>`).join(' ');
-  return `<figure class="ex-chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(`${labels.rfChart}. ${desc}.`)}">${grid.join('')}${image}${lines}<text class="ex-axis" x="${(m.l + W - m.r) / 2}" y="${H - 4}" text-anchor="middle">depth (weight layers on the longest path)</text><text class="ex-axis" transform="translate(12 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">receptive field (px)</text></svg><figcaption>${legend} — receptive field of the largest-field unit at each depth (px), against the image side.</figcaption></figure>`;
-}
-
-export function barsSvg(title: string, units: readonly Unit[], metric: 'params' | 'macs', k: number, max: number): string {
-  const shown = units.filter((u) => u[metric] > 0);
-  const rowH = 18;
-  const labelW = 132;
-  const W = 300;
-  const H = shown.length * rowH + 4;
-  const bars = shown
-    .map((u, i) => {
-      const w = max === 0 ? 0 : ((W - labelW - 58) * u[metric]) / max;
-      const y = i * rowH + 2;
-      const name = u.name.length > 20 ? `${u.name.slice(0, 19)}…` : u.name;
-      return `<text class="ex-tick" x="${labelW - 6}" y="${y + rowH / 2}" text-anchor="end" dominant-baseline="middle">${e(name)}</text><rect class="ex-bar ex-s${k}-bar" x="${labelW}" y="${y + 3}" width="${Math.max(0.5, w).toFixed(1)}" height="${rowH - 6}"/><text class="ex-tick" x="${(labelW + w + 4).toFixed(1)}" y="${y + rowH / 2}" dominant-baseline="middle">${formatCompact(u[metric], 3)}</text>`;
-    })
-    .join('');
-  return `<figure class="ex-bars"><figcaption>${e(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(`${title}: ${shown.map((u) => `${u.name} ${formatCompact(u[metric], 3)}`).join(', ')}`)}">${bars}</svg></figure>`;
 }
 
 export interface RenderedExplorer {

@@ -15,7 +15,10 @@ import {
   type RfTable,
 } from '../../../src/calc/index';
 import { parseInteger, type FieldResult, type IntegerField } from '../../../src/site/fields';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { escapeHtml as e } from '../../../src/site/html';
+import { inputGridSvg, num, outputGridSvg, span, tablesHtml } from './rf-render';
+
+export { inputGridSvg, MAX_MARGIN, outputGridSvg, span, tablesHtml } from './rf-render';
 
 export type LayerKind = 'conv' | 'pool';
 export interface RfLayer {
@@ -38,8 +41,6 @@ export interface RfState {
 export const MAX_LAYERS = 8;
 /** Largest output map the explorer draws (the grid stays readable and clickable). */
 export const MAX_OUTPUT = 48;
-/** Padding cells drawn around the input at most, per side. */
-export const MAX_MARGIN = 6;
 
 export const sizeField: IntegerField = { kind: 'int', min: 1, max: 48 };
 export const layerFields: Readonly<Record<LayerKey, IntegerField>> = {
@@ -200,16 +201,6 @@ export function clampUnit(unit: readonly [number, number], out: number): readonl
   return [c(unit[0]), c(unit[1])];
 }
 
-/** Input pixels seen by output unit u along one axis: [u·S − P, u·S − P + r − 1]. */
-export function span(u: number, t: Pick<RfTable, 'r' | 'S' | 'P'>): readonly [number, number] {
-  const start = u * t.S - t.P;
-  return [start, start + t.r - 1];
-}
-
-function num(n: number): string {
-  return n < 0 ? `−${-n}` : String(n);
-}
-
 function range(a: number, b: number): string {
   return a < 0 ? `${num(a)} to ${num(b)}` : `${a}–${b}`;
 }
@@ -233,106 +224,6 @@ export function summaryOf(state: RfState, result: RfResult): string {
   const t = result.table;
   const n = state.layers.length;
   return `${n} layer${n === 1 ? '' : 's'}: ${state.size}×${state.size} → ${result.out}×${result.out}; each unit sees ${t.r}×${t.r} pixels, ${t.S} apart. ${describeRegion(state, t)}`;
-}
-
-// ---- Grids (SVG, 10 units per cell) -------------------------------------------------
-
-const CELL = 10;
-
-/** The input grid with padding margin and the selected unit's region. */
-export function inputGridSvg(state: RfState, result: RfResult, labels: RfLabels): string {
-  const n = state.size;
-  const t = result.table;
-  const [r0, r1] = span(state.unit[0], t);
-  const [c0, c1] = span(state.unit[1], t);
-  // Margin: the padding any unit's region reaches, at most MAX_MARGIN cells.
-  const lastEnd = (result.out - 1) * t.S - t.P + t.r - 1;
-  const margin = Math.min(MAX_MARGIN, Math.max(t.P, lastEnd - (n - 1), 0));
-  const lo = -margin;
-  const hi = n - 1 + margin;
-  const cells = hi - lo + 1;
-  const size = cells * CELL;
-  const at = (i: number) => (i - lo) * CELL;
-  const clip = (a: number, b: number): [number, number] => [Math.max(a, lo), Math.min(b, hi)];
-  const [y0, y1] = clip(r0, r1);
-  const [x0, x1] = clip(c0, c1);
-  const parts: string[] = [];
-  if (margin > 0) parts.push(`<rect class="rf-pad" x="0" y="0" width="${size}" height="${size}"/>`);
-  parts.push(`<rect class="rf-in" x="${at(0)}" y="${at(0)}" width="${n * CELL}" height="${n * CELL}"/>`);
-  const lines: string[] = [];
-  for (let i = 1; i < cells; i++) {
-    lines.push(`M${i * CELL} 0V${size}M0 ${i * CELL}H${size}`);
-  }
-  parts.push(`<path class="rf-lines" d="${lines.join('')}"/>`);
-  if (y1 >= y0 && x1 >= x0) {
-    parts.push(`<rect class="rf-region" x="${at(x0)}" y="${at(y0)}" width="${(x1 - x0 + 1) * CELL}" height="${(y1 - y0 + 1) * CELL}"/>`);
-  }
-  parts.push(`<rect class="rf-border" x="${at(0)}" y="${at(0)}" width="${n * CELL}" height="${n * CELL}"/>`);
-  const clipped = r0 < lo || r1 > hi || c0 < lo || c1 > hi;
-  const caption = `${labels.input} ${n}×${n}${margin > 0 ? `, with ${margin} cell${margin === 1 ? '' : 's'} of padding drawn around it` : ''}${clipped ? ' (the region continues beyond the drawn padding)' : ''}`;
-  return `<svg viewBox="-1 -1 ${size + 2} ${size + 2}" class="rf-svg" aria-hidden="true" focusable="false">${parts.join('')}</svg><span class="rf-cap">${e(caption)}</span>`;
-}
-
-/** The output map: one clickable cell per unit, the selected one filled. */
-export function outputGridSvg(state: RfState, result: RfResult): string {
-  const m = result.out;
-  const size = m * CELL;
-  const parts: string[] = [`<rect class="rf-in" x="0" y="0" width="${size}" height="${size}"/>`];
-  for (let y = 0; y < m; y++) {
-    for (let x = 0; x < m; x++) {
-      const sel = y === state.unit[0] && x === state.unit[1];
-      parts.push(`<rect class="rf-unit${sel ? ' rf-sel' : ''}" data-y="${y}" data-x="${x}" x="${x * CELL}" y="${y * CELL}" width="${CELL}" height="${CELL}"/>`);
-    }
-  }
-  return `<svg viewBox="-1 -1 ${size + 2} ${size + 2}" class="rf-svg" aria-hidden="true" focusable="false">${parts.join('')}</svg>`;
-}
-
-// ---- Tables ---------------------------------------------------------------------------
-
-function layerText(l: RfLayer, labels: RfLabels): string {
-  const kind = labels[`kind.${l.kind}`];
-  return `${kind} ${l.k}×${l.k}, s ${l.s}${l.d !== 1 ? `, d ${l.d}` : ''}${l.p !== 0 ? `, p ${l.p}` : ''}`;
-}
-
-export function tablesHtml(state: RfState, result: RfResult, labels: RfLabels): string {
-  const t = result.table;
-  const forwardRows = t.forward.map((row, i) => {
-    const prev = t.forward[i - 1] ?? { r: 1, S: 1, P: 0 };
-    return [
-      `${i + 1}`,
-      e(layerText(state.layers[i]!, labels)),
-      `${row.effectiveKernel}`,
-      `${result.sizes[i + 1]}`,
-      `${prev.r} + (${row.effectiveKernel} − 1)·${prev.S} = <strong>${row.r}</strong>`,
-      `${prev.S}·${row.stride} = <strong>${row.S}</strong>`,
-      `${prev.P} + ${row.padding}·${prev.S} = <strong>${row.P}</strong>`,
-    ];
-  });
-  const backwardRows = t.backward.map((row) => {
-    const i = Number(row.name.replace('layer', ''));
-    return [`${i}`, `${row.fAbove}`, `(${row.fAbove} − 1)·${row.stride} + ${row.effectiveKernel}`, `<strong>${row.f}</strong>`];
-  });
-  const [y, x] = state.unit;
-  const [r0, r1] = span(y, t);
-  const [c0, c1] = span(x, t);
-  const region = [
-    `rows: ${y}·<var>S</var> − <var>P</var> = ${y}·${t.S} − ${t.P} = ${num(r0)} … ${num(r0)} + <var>r</var> − 1 = ${num(r1)}`,
-    `columns: ${x}·${t.S} − ${t.P} = ${num(c0)} … ${num(c0)} + ${t.r} − 1 = ${num(c1)}`,
-  ];
-  return [
-    `<h4>${e(labels.forward)}</h4><div class="rf-forward">`,
-    htmlTable(['#', e(labels.layer), '<var>k</var><sub>eff</sub>', 'out', '<var>r</var>', '<var>S</var>', '<var>P</var>'], forwardRows, {
-      caption: `Start: r = 1, S = 1, P = 0 (one input pixel); k_eff = d(k − 1) + 1; “out” is the map size after the layer. Last row: each output unit sees ${t.r}×${t.r} pixels; neighbours are ${t.S} pixels apart.`,
-      numericFrom: 2,
-    }),
-    '</div>',
-    `<h4>${e(labels.backward)}</h4>`,
-    htmlTable(['#', '<var>F</var>(<var>i</var>+1)', '(<var>F</var>(<var>i</var>+1) − 1)·<var>s</var> + <var>k</var><sub>eff</sub>', '<var>F</var>(<var>i</var>)'], backwardRows, {
-      caption: `Read from the top layer down, starting from F = 1 (one output unit). The last F equals r = ${t.r}.`,
-      numericFrom: 1,
-    }),
-    `<h4>${e(labels.region)}</h4><ol class="nb-derivation">${region.map((r) => `<li>${r}</li>`).join('')}</ol>`,
-  ].join('');
 }
 
 // ---- The layer list (server and browser render the same rows) --------------------------

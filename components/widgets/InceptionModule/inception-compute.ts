@@ -8,11 +8,11 @@ import {
   bigKernel as googlenetBigKernel,
   googlenetTable1,
   inceptionModule as inceptionModuleLayers,
-  naiveInceptionModule,
   type GoogLeNetBuild,
   type GoogLeNetInceptionRow,
   type InceptionWidths,
 } from '../../../src/models/googlenet';
+import { naiveInceptionModule } from '../../../src/models/googlenet-naive';
 
 export const PRESETS = ['custom', ...googlenetTable1.map((r) => r.name)] as const;
 export type Flavour = 'paper' | 'torchvision';

@@ -88,6 +88,20 @@ describe('behaviour over seeds', () => {
     );
   });
 
+  it('batch norm holds a plain ReLU stack’s forward signal steady while its gradient grows with depth', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const at = (depth: number) => propagate({ ...base, bn: true, depth, seed });
+        const [d25, d50] = [at(25), at(50)];
+        expect(d50.forwardStd[50]! / d50.forwardStd[25]!).toBeGreaterThan(0.5);
+        expect(d50.forwardStd[50]! / d50.forwardStd[25]!).toBeLessThan(2);
+        expect(d25.ratio).toBeGreaterThan(1);
+        expect(d50.ratio).toBeGreaterThan(d25.ratio);
+      }),
+      { numRuns: 8 },
+    );
+  });
+
   it('the same seed gives the same numbers; another seed other numbers', () => {
     const p: SignalParams = { ...base, depth: 10, seed: 7 };
     expect(propagate(p).gradNorm).toEqual(propagate(p).gradNorm);

@@ -27,9 +27,9 @@ export interface ErfParams {
 /** Largest theoretical field drawn (64 layers of 5×5 give exactly this side). */
 export const MAX_SIDE = 257;
 /** Multiply–adds one simulated draw may cost; keeps an update within one animation frame. */
-export const MAX_WORK = 3_200_000;
+export const MAX_WORK = 2_400_000;
 /** Work the draws of one update may cost together: more draws when each is cheap. */
-export const DRAW_BUDGET = 3_200_000;
+export const DRAW_BUDGET = 2_400_000;
 export const MAX_DRAWS = 8;
 /** Dead ReLU draws are redrawn, up to this many attempts per wanted draw. */
 export const MAX_ATTEMPTS = 4;
@@ -92,7 +92,7 @@ function check(p: ErfParams): void {
     throw new CalcError(
       'too-large',
       'layers',
-      `one simulated draw would need ${Math.ceil(work / 1e6)} million multiply–adds, more than fit in one frame; use ${maxLayers(p)} layers or fewer, or uniform linear weights`,
+      `one simulated draw would need ${(work / 1e6).toFixed(1)} million multiply–adds, more than fit in one frame; use ${maxLayers(p)} layers or fewer, or uniform linear weights`,
     );
   }
 }
@@ -191,6 +191,8 @@ function simulateDraw(p: ErfParams, sides: number[], rng: Rng): Float64Array | n
         }
       }
       pre.push(z);
+      // Every unit of a layer below the top negative: no path survives, skip the backward pass.
+      if (l < layers && !z.some((x) => x > 0)) return null;
       a = z.map((x) => (x > 0 ? x : 0));
     }
   }

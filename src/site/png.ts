@@ -23,9 +23,15 @@ export function crc32(bytes: Uint8Array): number {
 export function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
-  for (const x of bytes) {
-    a = (a + x) % 65521;
-    b = (b + a) % 65521;
+  // 5552 bytes is the most that can be summed before b could exceed 2^32 (zlib's NMAX).
+  for (let start = 0; start < bytes.length; start += 5552) {
+    const end = Math.min(bytes.length, start + 5552);
+    for (let i = start; i < end; i += 1) {
+      a += bytes[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
   }
   return ((b << 16) | a) >>> 0;
 }
@@ -87,11 +93,19 @@ export function encodeIndexedPng(width: number, height: number, pixels: Uint8Arr
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 export function base64(bytes: Uint8Array): string {
-  let out = '';
+  const codes = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
   for (let i = 0; i < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64[(n >>> 18) & 63]! + B64[(n >>> 12) & 63]! + (i + 1 < bytes.length ? B64[(n >>> 6) & 63]! : '=') + (i + 2 < bytes.length ? B64[n & 63]! : '=');
+    codes[o] = B64.charCodeAt((n >>> 18) & 63);
+    codes[o + 1] = B64.charCodeAt((n >>> 12) & 63);
+    codes[o + 2] = i + 1 < bytes.length ? B64.charCodeAt((n >>> 6) & 63) : 61; // '='
+    codes[o + 3] = i + 2 < bytes.length ? B64.charCodeAt(n & 63) : 61;
+    o += 4;
   }
+  // In slices: String.fromCharCode takes its codes as arguments, and engines cap their number.
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
   return out;
 }
 

@@ -230,8 +230,9 @@ describe('limits', () => {
     }
   });
 
-  it('every setting of the widget’s 64 layers of 3×3 is computed (closed form and random linear)', () => {
-    expect(effectiveRf(uniform(64, 3)).side).toBe(129);
-    expect(effectiveRf({ ...uniform(64, 3), weights: 'random' }).draws).toBe(1);
+  it('draws the widget’s deepest closed-form stack, 64 layers of 5×5, and simulates the deepest allowed stack', () => {
+    expect(effectiveRf(uniform(64, 5)).side).toBe(MAX_SIDE);
+    const deepest = { ...uniform(maxLayers({ kernel: 3, stride: 1, dilation: 1, activation: 'linear', weights: 'random' }), 3), weights: 'random' } as const;
+    expect(effectiveRf(deepest).draws).toBe(1);
   });
 });

@@ -44,8 +44,8 @@ export const signalLabels = {
   model: 'The model',
   modelText: '{depth} fully connected layers of width {width} on a seeded batch of {batch} inputs x ~ N(0, 1); F(h) = {f}, weights N(0, {std}²). The top gradient is a random unit vector per input; each layer’s gradient norm is the root mean square over the batch.',
   chartAlt: 'Log-scale chart over layers 0 to {depth}: forward activation std from {f0} to {fL}, gradient norm from {gL} at the top to {g0} at the input.',
-  keyForward: 'forward std of h_l',
-  keyGradient: 'gradient norm ‖∂L/∂h_l‖',
+  keyForward: 'forward std of hₗ',
+  keyGradient: 'gradient norm ‖∂L/∂hₗ‖',
   xAxis: 'layer l',
   zero: 'Exactly 0 (below the smallest floating-point number) from layer {from} down; drawn on the bottom edge.',
 };

@@ -85,7 +85,8 @@ function chart(v: SignalValues, r: SignalResult, l: SignalLabels): string {
   const path = (series: readonly number[]) => `M${series.map((x, i) => `${sx(i).toFixed(1)},${sy(x).toFixed(1)}`).join('L')}`;
   const every = Math.ceil((hi - lo) / 6);
   const yTicks: number[] = [];
-  for (let d = hi; d >= lo; d -= every) yTicks.push(d);
+  // Round decades: multiples of the step.
+  for (let d = Math.floor(hi / every) * every; d >= lo; d -= every) yTicks.push(d);
   const xStep = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => v.depth / s <= 5) ?? 100;
   const xTicks = Array.from({ length: Math.floor(v.depth / xStep) + 1 }, (_, i) => i * xStep);
   const alt = fill(l.chartAlt, {

@@ -106,10 +106,11 @@ function makeNode(parent: ModuleNode | null, name: string, type: string, argText
  * `rest` is what follows "Type(": either the arguments and the closing ")" (a leaf), or nothing
  * (children follow). Anything else is an unbalanced line.
  */
-function leafArgs(rest: string, line: number, type: string): string | null {
+function leafArgs(rest: string, line: number, type: string, last: boolean): string | null {
   if (rest.trim() === '') return null;
   const body = rest.trimEnd();
   if (body.endsWith(')') && balance(body.slice(0, -1)) === 0) return body.slice(0, -1);
+  if (last && balance(body) >= 0) throw new ParseError('syntax', line, type, `the text ends inside "${type}(${clip(rest)}" (truncated text?)`);
   throw new ParseError('syntax', line, type, `unbalanced parentheses in "${clip(rest)}"`);
 }
 
@@ -122,6 +123,8 @@ export function parseRepr(text: string): ModuleNode {
   const stack: Open[] = [];
   let root: ModuleNode | null = null;
   let count = 0;
+  let lastLine = lines.length - 1;
+  while (lastLine > 0 && (lines[lastLine] as string).trim() === '') lastLine--;
 
   const add = (node: ModuleNode, argText: string | null): void => {
     if (++count > LIMITS.nodes) throw new ParseError('too-large', node.line, node.type, `more than ${LIMITS.nodes} modules`);
@@ -150,7 +153,7 @@ export function parseRepr(text: string): ModuleNode {
     if (parent === undefined) {
       const m = ROOT.exec(t);
       if (m === null || root !== null) throw new ParseError('syntax', lineNo, '', `expected the model's class, like "ResNet(", got "${clip(t)}"`);
-      const argText = leafArgs(m[2] as string, lineNo, m[1] as string);
+      const argText = leafArgs(m[2] as string, lineNo, m[1] as string, i === lastLine);
       root = makeNode(null, '', m[1] as string, argText ?? '', lineNo);
       add(root, argText);
       continue;
@@ -162,14 +165,14 @@ export function parseRepr(text: string): ModuleNode {
       const [from, to, times] = [Number(m[1]), Number(m[2]), Number(m[3])];
       const type = m[4] as string;
       if (to - from + 1 !== times || times > LIMITS.nodes) throw new ParseError('syntax', lineNo, type, `"(${m[1]}-${m[2]}): ${m[3]} x" does not count ${m[3]} modules`);
-      const argText = leafArgs(m[5] as string, lineNo, type);
+      const argText = leafArgs(m[5] as string, lineNo, type, i === lastLine);
       if (argText === null) throw new ParseError('unsupported', lineNo, type, 'a repeated module with children; print the model with each module expanded');
       for (let k = from; k <= to; k++) add(makeNode(parent.node, String(k), type, argText, lineNo), argText);
       continue;
     }
     m = NAMED.exec(t);
     if (m !== null) {
-      const argText = leafArgs(m[3] as string, lineNo, m[2] as string);
+      const argText = leafArgs(m[3] as string, lineNo, m[2] as string, i === lastLine);
       add(makeNode(parent.node, m[1] as string, m[2] as string, argText ?? '', lineNo), argText);
       continue;
     }

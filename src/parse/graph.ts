@@ -10,6 +10,9 @@ import { INPUT_FIELD } from '../calc/receptive-field';
 import type { LayerSpec, Shape } from '../calc/types';
 import { LIMITS, ParseError, type ParseErrorCode } from './errors';
 
+/** A node without its name and inputs (kept per layer kind: Omit on the union would merge them). */
+export type NodeBody = LayerSpec extends infer T ? (T extends LayerSpec ? Omit<T, 'name' | 'from'> : never) : never;
+
 /** Which reading of the text produced a node: shown on the page and in the CLI. */
 export type WiringRule =
   | 'sequence' // nn.Sequential (or a known Sequential subclass): children in order

@@ -6,7 +6,7 @@
 import { outputLength } from '../../calc/geometry';
 import type { LayerSpec, Network, Pair, Shape } from '../../calc/types';
 import { ParseError } from '../errors';
-import { GraphBuilder, type Origin } from '../graph';
+import { GraphBuilder, type NodeBody, type Origin } from '../graph';
 import type { ParsedNetwork } from '../pytorch/index';
 import { all, first, isMessage, parsePrototxt, type Message, type Scalar } from './prototxt';
 
@@ -210,7 +210,7 @@ function scale(ctx: Ctx, l: Layer): void {
   ctx.b.note(l.at, 'caffe-implicit', `Scale after BatchNorm ${spec.name}: its γ and β are counted on the BatchNorm node`);
 }
 
-const passThrough = (make: (l: Layer) => Omit<LayerSpec, 'name' | 'from'>) => (ctx: Ctx, l: Layer) =>
+const passThrough = (make: (l: Layer) => NodeBody) => (ctx: Ctx, l: Layer) =>
   emit(ctx, l, { ...make(l), name: l.name, from: input(ctx, l, 0) } as LayerSpec);
 
 const HANDLERS: Readonly<Record<string, (ctx: Ctx, l: Layer) => void>> = {

@@ -5,7 +5,7 @@
  * (optional ones may be absent); otherwise the generic rules apply.
  */
 import type { LayerSpec } from '../../calc/types';
-import type { GraphBuilder } from '../graph';
+import type { GraphBuilder, NodeBody } from '../graph';
 import type { ModuleNode } from './repr';
 import { origin } from './values';
 
@@ -18,7 +18,7 @@ export interface Wiring {
 /** A functional op of forward() (F.relu, torch.flatten, F.avg_pool2d…): a node named `${path}.${suffix}`. */
 interface Functional {
   readonly suffix: string;
-  readonly spec: Omit<LayerSpec, 'name' | 'from'>;
+  readonly spec: NodeBody;
 }
 
 /** An auxiliary head: runs on the main path, which continues from the same tensor. */

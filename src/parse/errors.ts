@@ -33,7 +33,7 @@ export function isParseError(e: unknown): e is ParseError {
 
 /** Limits that keep a hostile paste from hanging a tab: far above any real network. */
 export const LIMITS = {
-  /** Characters of text (resnet152's repr is about 35 kB). */
+  /** Characters of text (resnet152's repr is about 33 kB). */
   chars: 2_000_000,
   /** Nesting depth of modules or prototxt messages. */
   depth: 64,
@@ -41,10 +41,11 @@ export const LIMITS = {
   nodes: 20_000,
 } as const;
 
+/** Length first: a 10 MB paste is refused without being scanned. */
 export function checkSize(text: string): void {
-  if (text.trim() === '') throw new ParseError('empty', null, '', 'the text is empty: paste a print(model) output, a Caffe prototxt or network JSON');
   if (text.length > LIMITS.chars) {
     const mb = (text.length / 1e6).toFixed(1);
-    throw new ParseError('too-large', null, '', `the text has ${mb} million characters; the limit is ${LIMITS.chars / 1e6} million (a ResNet-152 repr has about 35 thousand)`);
+    throw new ParseError('too-large', null, '', `the text has ${mb} million characters; the limit is ${LIMITS.chars / 1e6} million (a ResNet-152 repr has about 33 thousand)`);
   }
+  if (!/\S/.test(text)) throw new ParseError('empty', null, '', 'the text is empty: paste a print(model) output, a Caffe prototxt or network JSON');
 }

@@ -8,7 +8,7 @@
 import type { Network, Shape } from '../../calc/types';
 import { ParseError } from '../errors';
 import { GraphBuilder, type WiringNote } from '../graph';
-import { knownClass, SEQUENTIAL, type Wiring } from './known';
+import { knownClass, SEQUENTIAL, UNSUPPORTED, type Wiring } from './known';
 import { LEAVES } from './leaves';
 import { parseRepr, type ModuleNode } from './repr';
 import { int, origin } from './values';
@@ -44,8 +44,9 @@ function buildModule(b: GraphBuilder, node: ModuleNode, x: string): string {
     if (SEQUENTIAL.has(node.type) || node.type === 'ModuleList') return x; // empty container
     return unknownLeaf(node);
   }
-  const w: Wiring = { b, run: (c, input) => buildModule(b, c, input) };
   const o = origin(node);
+  if (Object.hasOwn(UNSUPPORTED, node.type)) throw new ParseError('unsupported', o.line, o.module, UNSUPPORTED[node.type] as string);
+  const w: Wiring = { b, run: (c, input) => buildModule(b, c, input) };
   let out: string;
   const known = knownClass(node);
   if (known !== undefined) {

@@ -272,6 +272,17 @@ export const KNOWN: Readonly<Record<string, readonly KnownClass[]>> = {
   ],
 };
 
+/**
+ * torchvision classes whose forward() the calc core cannot express: reading their children in
+ * order would give wrong numbers without an error, so they are refused by name.
+ */
+export const UNSUPPORTED: Readonly<Record<string, string>> = {
+  SqueezeExcitation: 'torchvision SqueezeExcitation multiplies its input by per-channel weights (input · scale(input)); the calc core has no multiply node',
+  _DenseLayer: "torchvision DenseNet's _DenseLayer reads the concatenation of every earlier feature map of its block; that wiring is not in the table of known classes",
+  _DenseBlock: "torchvision DenseNet's _DenseBlock concatenates every layer's output with its input; that wiring is not in the table of known classes",
+  MultiheadAttention: 'attention is not a layer kind of the calc core',
+};
+
 /** Sequential and its torchvision subclasses run their children in order. */
 export const SEQUENTIAL: ReadonlySet<string> = new Set(['Sequential', 'Conv2dNormActivation', 'ConvNormActivation', 'ConvBNActivation', 'ConvBNReLU']);
 

@@ -94,6 +94,24 @@ function balance(text: string): number {
 interface Open {
   readonly node: ModuleNode;
   readonly extra: string[];
+  /** `(0-2): 3 x Block(`: how many more copies of this node follow it in its parent. */
+  copies?: number;
+}
+
+/** The same module under another name in the same parent (paths rewritten, lines kept). */
+function renamed(node: ModuleNode, name: string, parentPath: string): ModuleNode {
+  const path = parentPath === '' ? name : `${parentPath}.${name}`;
+  return { ...node, name, path, children: node.children.map((c) => renamed(c, c.name, path)) };
+}
+
+function subtreeSize(node: ModuleNode): number {
+  let n = 0;
+  const stack = [node];
+  while (stack.length > 0) {
+    n++;
+    stack.push(...(stack.pop() as ModuleNode).children);
+  }
+  return n;
 }
 
 function makeNode(parent: ModuleNode | null, name: string, type: string, argText: string, line: number): ModuleNode {
@@ -147,6 +165,13 @@ export function parseRepr(text: string): ModuleNode {
       const open = stack.pop();
       if (open === undefined) throw new ParseError('syntax', lineNo, '', 'a ")" closes nothing');
       if (open.extra.length > 0) Object.assign(open.node, parseArgs(open.extra.join(', ')));
+      if (open.copies !== undefined) {
+        count += open.copies * subtreeSize(open.node);
+        if (count > LIMITS.nodes) throw new ParseError('too-large', open.node.line, open.node.type, `more than ${LIMITS.nodes} modules`);
+        const parentNode = (stack[stack.length - 1] as Open).node;
+        const first = Number(open.node.name);
+        for (let k = 1; k <= open.copies; k++) parentNode.children.push(renamed(open.node, String(first + k), parentNode.path));
+      }
       continue;
     }
     const parent = stack[stack.length - 1];
@@ -166,8 +191,14 @@ export function parseRepr(text: string): ModuleNode {
       const type = m[4] as string;
       if (to - from + 1 !== times || times > LIMITS.nodes) throw new ParseError('syntax', lineNo, type, `"(${m[1]}-${m[2]}): ${m[3]} x" does not count ${m[3]} modules`);
       const argText = leafArgs(m[5] as string, lineNo, type, i === lastLine);
-      if (argText === null) throw new ParseError('unsupported', lineNo, type, 'a repeated module with children; print the model with each module expanded');
-      for (let k = from; k <= to; k++) add(makeNode(parent.node, String(k), type, argText, lineNo), argText);
+      if (argText === null) {
+        // Its children follow once; the copies are made when its ")" closes it.
+        const node = makeNode(parent.node, String(from), type, '', lineNo);
+        add(node, null);
+        (stack[stack.length - 1] as Open).copies = to - from;
+      } else {
+        for (let k = from; k <= to; k++) add(makeNode(parent.node, String(k), type, argText, lineNo), argText);
+      }
       continue;
     }
     m = NAMED.exec(t);

@@ -118,6 +118,12 @@ export interface AddSpec extends NodeBase {
  */
 export interface BlockSpec extends NodeBase {
   readonly kind: 'block';
+  /**
+   * An auxiliary classifier head that runs only in training mode (GoogLeNet's aux1/aux2,
+   * Inception v3's AuxLogits). Its parameters count; its MACs go to `Analysis.auxMacs`, not
+   * `macs`, which is one eval-mode forward pass (torchvision's convention).
+   */
+  readonly trainingOnly?: boolean;
 }
 
 export type LayerSpec =

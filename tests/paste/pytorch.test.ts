@@ -174,3 +174,10 @@ describe('wiring rules', () => {
     expect(parseNetwork(reprText('resnet18'), { input: [320, 256] }).network.input).toEqual([3, 320, 256]);
   });
 });
+
+describe('aux heads are marked as training-only, as the registry marks them', () => {
+  it.each(['googlenet_aux', 'inception_v3'])('%s: exactly the aux blocks carry trainingOnly', (fixture) => {
+    const marked = parsed(fixture).network.layers.filter((l) => l.kind === 'block' && l.trainingOnly === true).map((l) => l.name);
+    expect(marked).toEqual(fixture === 'inception_v3' ? ['AuxLogits'] : ['aux1', 'aux2']);
+  });
+});

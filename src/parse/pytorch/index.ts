@@ -37,7 +37,8 @@ function unknownLeaf(node: ModuleNode): never {
   throw new ParseError('unknown-module', o.line, o.module, `unknown module "${node.type}" without children; known leaf modules: ${known.join(', ')}`);
 }
 
-function buildModule(b: GraphBuilder, node: ModuleNode, x: string): string {
+/** `head`: the module is an auxiliary head, marked on its block node (its MACs are not an eval pass's). */
+function buildModule(b: GraphBuilder, node: ModuleNode, x: string, head?: 'training-only'): string {
   if (node.children.length === 0) {
     const leaf = Object.hasOwn(LEAVES, node.type) ? LEAVES[node.type] : undefined;
     if (leaf !== undefined) return leaf(b, node, x, node.path === '' ? node.type : node.path);
@@ -46,7 +47,7 @@ function buildModule(b: GraphBuilder, node: ModuleNode, x: string): string {
   }
   const o = origin(node);
   if (Object.hasOwn(UNSUPPORTED, node.type)) throw new ParseError('unsupported', o.line, o.module, UNSUPPORTED[node.type] as string);
-  const w: Wiring = { b, run: (c, input) => buildModule(b, c, input) };
+  const w: Wiring = { b, run: (c, input, h) => buildModule(b, c, input, h) };
   let out: string;
   const known = knownClass(node);
   if (known !== undefined) {
@@ -67,7 +68,7 @@ function buildModule(b: GraphBuilder, node: ModuleNode, x: string): string {
     }
   }
   if (node.path === '') return out;
-  return b.emit({ name: node.path, kind: 'block', from: out }, o);
+  return b.emit({ name: node.path, kind: 'block', from: out, ...(head === 'training-only' ? { trainingOnly: true } : {}) }, o);
 }
 
 export interface PytorchOptions {

@@ -12,7 +12,7 @@ import { origin } from './values';
 export interface Wiring {
   readonly b: GraphBuilder;
   /** Builds a child module on tensor `x`; returns the name of its output node. */
-  run(child: ModuleNode, x: string): string;
+  run(child: ModuleNode, x: string, head?: 'training-only'): string;
 }
 
 /** A functional op of forward() (F.relu, torch.flatten, F.avg_pool2d…): a node named `${path}.${suffix}`. */
@@ -63,7 +63,7 @@ function chain(w: Wiring, node: ModuleNode, x: string, steps: readonly Step[]): 
     } else if ('side' in step) {
       const head = child(node, step.side);
       if (head === undefined) continue;
-      w.run(head, out);
+      w.run(head, out, 'training-only');
       w.b.note(origin(head), 'side-branch', `auxiliary head on the output of the module before it; ${node.type}.forward() continues without it (it runs only in training mode)`);
     } else {
       out = functional(w, node, step, out);

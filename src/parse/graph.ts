@@ -22,6 +22,7 @@ export type WiringRule =
   | 'side-branch' // an auxiliary head: computed on the main path, which continues without it
   | 'inferred-flatten' // Linear after a C×H×W map with in_features = C·H·W
   | 'inferred-global-pool' // Linear after a C×H×W map with in_features = C
+  | 'assumed-default' // a setting the repr does not print (AvgPool2d's ceil_mode), where it would matter
   | 'caffe-graph' // prototxt bottom/top
   | 'caffe-implicit' // a Caffe rule with no layer of its own (InnerProduct flattens, Scale after BatchNorm, pooling rounding)
   | 'json'; // the core's own network JSON

@@ -181,3 +181,20 @@ describe('aux heads are marked as training-only, as the registry marks them', ()
     expect(marked).toEqual(fixture === 'inception_v3' ? ['AuxLogits'] : ['aux1', 'aux2']);
   });
 });
+
+describe('settings the repr does not print', () => {
+  it("AvgPool2d's hidden ceil_mode is read as False, and reported only where True would change the size", () => {
+    // custom.txt: AvgPool2d(kernel_size=2, stride=2) on 8×8 → 4×4 either way: no note.
+    expect(parsed('custom').wiring.filter((n) => n.rule === 'assumed-default')).toEqual([]);
+    const odd = parseNetwork('Net(\n  (c): Conv2d(3, 4, kernel_size=(1, 1), stride=(1, 1))\n  (p): AvgPool2d(kernel_size=2, stride=2, padding=0)\n)', { input: [9, 9] });
+    expect(analyse(odd.network).output).toEqual([4, 4, 4]);
+    expect(odd.wiring.filter((n) => n.rule === 'assumed-default')).toEqual([
+      { line: 3, module: 'p (AvgPool2d)', rule: 'assumed-default', text: "AvgPool2d's repr does not show ceil_mode: read as False (4×4); ceil_mode=True would give 5×5" },
+    ]);
+  });
+
+  it('BatchNorm1d after a Linear counts γ and β of the features', () => {
+    const net = parseNetwork('Net(\n  (c): Conv2d(3, 4, kernel_size=(1, 1), stride=(1, 1))\n  (fc): Linear(in_features=4, out_features=6, bias=False)\n  (bn): BatchNorm1d(6, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)\n)', { input: [5, 5] });
+    expect(analyse(net.network).params.bn).toBe(12);
+  });
+});

@@ -5,7 +5,8 @@
  * globally when its in_features say so (reported as inferred).
  */
 import { formatShape } from '../../calc/format';
-import type { ActivationSpec, LayerSpec } from '../../calc/types';
+import { outputLength } from '../../calc/geometry';
+import type { ActivationSpec, LayerSpec, Pair } from '../../calc/types';
 import { ParseError } from '../errors';
 import type { GraphBuilder } from '../graph';
 import type { ModuleNode } from './repr';
@@ -42,6 +43,13 @@ const conv2d: Leaf = (b, node, x, name) => {
   });
 };
 
+const batchNorm1d: Leaf = (b, node, x, name) => {
+  const n = int(node, 'num_features', 0);
+  const s = b.shape(x);
+  if (s.length !== 1 || s[0] !== n) mismatch(node, `${n} features (a flattened tensor)`, b, x);
+  return emit(b, node, { name, from: x, kind: 'bn', affine: bool(node, 'affine', true) });
+};
+
 const batchNorm: Leaf = (b, node, x, name) => {
   channels(b, node, x, int(node, 'num_features', 0), 'channels (C×H×W)');
   const affine = bool(node, 'affine', true);
@@ -52,21 +60,40 @@ const batchNorm: Leaf = (b, node, x, name) => {
   return emit(b, node, { name, from: x, kind: 'bn', affine });
 };
 
+const both = (p: number | Pair): Pair => (typeof p === 'number' ? [p, p] : p);
+
+/**
+ * AvgPool2d's repr leaves out ceil_mode, so it is read as False; where True would give another
+ * size for this input, the report says so.
+ */
+function noteHiddenCeil(b: GraphBuilder, node: ModuleNode, x: string, kernel: Pair, stride: Pair, padding: Pair): void {
+  const s = b.shape(x);
+  if (s.length !== 3) return;
+  const sizes = (ceil: boolean) => [1, 2].map((a) => outputLength(s[a] as number, kernel[a - 1] as number, stride[a - 1] as number, padding[a - 1] as number, padding[a - 1] as number, ceil));
+  const [floor, ceil] = [sizes(false), sizes(true)];
+  if (floor[0] !== ceil[0] || floor[1] !== ceil[1]) {
+    b.note(origin(node), 'assumed-default', `AvgPool2d's repr does not show ceil_mode: read as False (${floor.join('×')}); ceil_mode=True would give ${ceil.join('×')}`);
+  }
+}
+
 const pool = (kind: 'maxpool' | 'avgpool'): Leaf => (b, node, x, name) => {
   const kernel = pair(node, 'kernel_size', 0);
   // PyTorch stores stride = kernel_size when it is not given, so the repr prints it; None is the same.
   const given = arg(node, 'stride', 1);
   const stride = given === undefined || given === null ? kernel : pair(node, 'stride', 1);
-  return emit(b, node, {
+  const padding = pair(node, 'padding', undefined, 0);
+  const out = emit(b, node, {
     name,
     from: x,
     kind,
     kernel,
     stride,
-    padding: pair(node, 'padding', undefined, 0),
+    padding,
     ...(kind === 'maxpool' ? { dilation: pair(node, 'dilation', undefined, 1) } : {}),
     ceil: bool(node, 'ceil_mode', false),
   });
+  if (kind === 'avgpool' && arg(node, 'ceil_mode') === undefined) noteHiddenCeil(b, node, x, both(kernel), both(stride), both(padding));
+  return out;
 };
 
 const adaptive = (kind: 'adaptiveavgpool' | 'adaptivemaxpool'): Leaf => (b, node, x, name) => {
@@ -137,6 +164,7 @@ export const LEAVES: Readonly<Record<string, Leaf>> = {
   Conv2d: conv2d,
   BatchNorm2d: batchNorm,
   SyncBatchNorm: batchNorm,
+  BatchNorm1d: batchNorm1d,
   MaxPool2d: pool('maxpool'),
   AvgPool2d: pool('avgpool'),
   AdaptiveAvgPool2d: adaptive('adaptiveavgpool'),

@@ -301,6 +301,7 @@ export function parseCaffe(text: string, options: CaffeOptions = {}): ParsedNetw
   const found = findInput(root, layers);
   const chw: Shape = options.input === undefined ? found.chw : [found.chw[0] as number, options.input[0], options.input[1]];
   const ctx: Ctx = { b: new GraphBuilder(chw), blobs: new Map([[found.blob, 'input']]), batchNorms: new Map() };
+  ctx.b.note({ line: null, module: '' }, 'caffe-graph', 'every layer reads its bottom blobs and writes its top (in-place layers rewrite the blob they read)');
   for (const l of layers) {
     if (l.type === 'Input' || DATA.has(l.type)) continue;
     if (TRAINING_ONLY.has(l.type)) {
@@ -316,7 +317,6 @@ export function parseCaffe(text: string, options: CaffeOptions = {}): ParsedNetw
   if (ctx.b.layers.length === 0) throw new ParseError('empty', null, '', 'the prototxt has no computing layers');
   const name = first(root, 'name');
   const id = typeof name === 'string' && name !== '' ? name : 'prototxt';
-  ctx.b.note({ line: null, module: '' }, 'caffe-graph', 'every layer reads its bottom blobs and writes its top (in-place layers rewrite the blob they read)');
   const network: Network = {
     id,
     title: `${id} (pasted Caffe prototxt)`,

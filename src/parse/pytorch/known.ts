@@ -57,14 +57,16 @@ function functional(w: Wiring, node: ModuleNode, f: Functional, x: string): stri
 /** Runs steps in order from `x`. */
 function chain(w: Wiring, node: ModuleNode, x: string, steps: readonly Step[]): string {
   let out = x;
+  let last = 'the input';
   for (const step of steps) {
     if (typeof step === 'string') {
       out = w.run(child(node, step) as ModuleNode, out);
+      last = step;
     } else if ('side' in step) {
       const head = child(node, step.side);
       if (head === undefined) continue;
       w.run(head, out, 'training-only');
-      w.b.note(origin(head), 'side-branch', `auxiliary head on the output of the module before it; ${node.type}.forward() continues without it (it runs only in training mode)`);
+      w.b.note(origin(head), 'side-branch', `auxiliary head on the output of ${last}; ${node.type}.forward() continues from ${last} without it (the head runs only in training mode)`);
     } else {
       out = functional(w, node, step, out);
     }

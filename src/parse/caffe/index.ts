@@ -8,7 +8,7 @@ import type { LayerSpec, Network, Pair, Shape } from '../../calc/types';
 import { ParseError } from '../errors';
 import { GraphBuilder, type NodeBody, type Origin } from '../graph';
 import type { ParsedNetwork } from '../pytorch/index';
-import { all, first, isMessage, parsePrototxt, type Message, type Scalar } from './prototxt';
+import { all, first, isMessage, parsePrototxt, type Message } from './prototxt';
 
 /** Caffe's V1 `layers { type: CONVOLUTION }` enum names → V2 type strings. */
 const V1: Readonly<Record<string, string>> = {

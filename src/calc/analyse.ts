@@ -68,10 +68,20 @@ function addToPrefixes(sums: Map<string, Sum>, blocks: ReadonlySet<string>, name
   }
 }
 
+/** True if `name` is a training-only head or one of its nodes ("aux1", "aux1.fc1"). */
+function inAuxHead(heads: ReadonlySet<string>, name: string): boolean {
+  if (heads.has(name)) return true;
+  for (let dot = name.indexOf('.'); dot !== -1; dot = name.indexOf('.', dot + 1)) {
+    if (heads.has(name.slice(0, dot))) return true;
+  }
+  return false;
+}
+
 /**
  * Walks the nodes in order. `from` defaults to the previous node; a node's input channels come
  * from the incoming shape. Block rows sum the nodes named `${block}.…` and are not added to totals.
- * The top-level receptive field is that of the last row with a spatial output and a field.
+ * Training-only heads' MACs go to `auxMacs`. The top-level receptive field is that of the last
+ * eval-mode row with a spatial output and a field (global pooling and flatten have none).
  */
 export function analyse(net: Network | StackInput, input?: Shape): Analysis {
   const inputShape = checkInput(input ?? net.input);
@@ -85,7 +95,13 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
 
   // Only prefixes that name a block need running sums; none for plain stacks like VGG.
   const blockNames = new Set<string>();
-  for (const spec of net.layers) if (spec.kind === 'block') blockNames.add(spec.name);
+  const auxHeads = new Set<string>();
+  for (const spec of net.layers) {
+    if (spec.kind !== 'block') continue;
+    blockNames.add(spec.name);
+    if (spec.trainingOnly === true) auxHeads.add(spec.name);
+  }
+  let auxMacs = 0;
 
   for (const spec of net.layers) {
     const name: unknown = spec.name;
@@ -103,6 +119,7 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       inputs.push(t);
     }
     const r = applyLayer(spec, inputs);
+    const trainingOnly = auxHeads.size > 0 && inAuxHead(auxHeads, name);
     // One object shape for every row (label may be undefined) keeps property access monomorphic.
     rows.push({
       name,
@@ -114,14 +131,17 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       macs: r.macs,
       receptiveField: r.rf,
       detail: r.detail,
+      trainingOnly,
     });
     if (spec.kind === 'block') {
       blocks.push(rows.length - 1);
     } else {
-      addTo(total, r.params, r.macs);
+      // Eval-mode MACs only: a training-only head's params count, its MACs go to auxMacs.
+      addTo(total, r.params, trainingOnly ? 0 : r.macs);
+      if (trainingOnly) auxMacs += r.macs;
       if (blockNames.size > 0) addToPrefixes(prefixSums, blockNames, name, r.params, r.macs);
     }
-    if (r.rf !== null && r.output.length === 3) field = r.rf;
+    if (r.rf !== null && r.output.length === 3 && !trainingOnly) field = r.rf;
     tensors.set(name, { shape: r.output, rf: r.rf });
     previous = name;
   }
@@ -139,6 +159,7 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       macs: exact(row.name, 'the MAC count', sum.macs),
       receptiveField: row.receptiveField,
       detail: row.detail,
+      trainingOnly: row.trainingOnly,
     };
   }
 
@@ -150,6 +171,7 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
     rows,
     params: toParams(id, total),
     macs: exact(id, 'the MAC count', total.macs),
+    auxMacs: exact(id, 'the aux-head MAC count', auxMacs),
     receptiveField: field,
   };
 }

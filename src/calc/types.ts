@@ -117,6 +117,12 @@ export interface AddSpec extends NodeBase {
  */
 export interface BlockSpec extends NodeBase {
   readonly kind: 'block';
+  /**
+   * An auxiliary classifier head that runs only in training mode (GoogLeNet's aux1/aux2,
+   * Inception v3's AuxLogits). Its parameters count; its MACs go to `Analysis.auxMacs`, not
+   * `macs`, which is one eval-mode forward pass (torchvision's convention).
+   */
+  readonly trainingOnly?: boolean;
 }
 
 export type LayerSpec =
@@ -185,6 +191,8 @@ export interface LayerRow {
   readonly receptiveField: ReceptiveField | null;
   /** Short human description, e.g. "3×3 conv, 64, stride 2". */
   readonly detail: string;
+  /** Part of a training-only head: its MACs are in `auxMacs`, not in the model's `macs`. */
+  readonly trainingOnly: boolean;
 }
 
 export interface Analysis {
@@ -193,8 +201,15 @@ export interface Analysis {
   readonly output: Shape;
   /** Every layer in order, block rows included (they are not added into the totals). */
   readonly rows: readonly LayerRow[];
+  /** Every parameter, training-only heads included (torchvision's num_params). */
   readonly params: ParamCount;
+  /** One eval-mode forward pass: training-only heads excluded (torchvision's "GFLOPS" × 1e9). */
   readonly macs: number;
-  /** At the last tensor with spatial extent before global pooling / flatten. */
+  /** What the training-only heads add to a training-mode forward pass; 0 without them. */
+  readonly auxMacs: number;
+  /**
+   * That of the last spatial feature map of the eval-mode path: global pooling (adaptive, or a
+   * window covering the whole map) and flatten end it; training-only heads are skipped.
+   */
   readonly receptiveField: ReceptiveField;
 }

@@ -133,7 +133,7 @@ function inceptionAux(n: string, x: string): LayerSpec[] {
     { name: `${n}.adaptive_avgpool`, kind: 'adaptiveavgpool', output: 1 },
     { name: `${n}.flatten`, kind: 'flatten' },
     { name: `${n}.fc`, kind: 'linear', out: 1000 },
-    { name: n, kind: 'block' },
+    { name: n, kind: 'block', trainingOnly: true },
   ];
 }
 

@@ -89,3 +89,33 @@ describe('analyse inputs', () => {
     expect(a.rows[0]?.label).toBe('conv1_1');
   });
 });
+
+describe('eval-mode conventions', () => {
+  // A two-node head after a 4×4 map: conv 1×1 (8·2 weights + 2 biases at 16 positions) and fc.
+  const head: LayerSpec[] = [
+    { name: 'body', kind: 'conv', out: 8, kernel: 3, padding: 1 },
+    { name: 'aux.conv', kind: 'conv', out: 2, kernel: 1, from: 'body' },
+    { name: 'aux', kind: 'block', trainingOnly: true },
+    { name: 'top', kind: 'conv', out: 4, kernel: 1, from: 'body' },
+  ];
+
+  it('a training-only head counts its params, but its MACs go to auxMacs', () => {
+    const a = analyse(stack(head, [3, 4, 4]));
+    // body 8·3·9·16 = 3,456; aux.conv 2·8·16 = 256; top 4·8·16 = 512.
+    expect(a.macs).toBe(3_456 + 512);
+    expect(a.auxMacs).toBe(256);
+    expect(a.params.total).toBe(8 * 27 + 8 + 2 * 8 + 2 + 4 * 8 + 4);
+    expect(a.rows.map((r) => r.trainingOnly)).toEqual([false, true, true, false]);
+  });
+
+  it('a pool window covering the whole map is global pooling: the field ends, as with AdaptiveAvgPool2d(1)', () => {
+    const fixed = analyse(stack([{ name: 'c', kind: 'conv', out: 1, kernel: 3 }, { name: 'p', kind: 'avgpool', kernel: 5, stride: 1 }], [1, 7, 7]));
+    const adaptive = analyse(stack([{ name: 'c', kind: 'conv', out: 1, kernel: 3 }, { name: 'p', kind: 'adaptiveavgpool', output: 1 }], [1, 7, 7]));
+    expect(fixed.rows[1]?.receptiveField).toBeNull();
+    expect(fixed.receptiveField.size).toEqual([3, 3]);
+    expect(fixed.receptiveField).toEqual(adaptive.receptiveField);
+    // A window smaller than the map is an ordinary pool: 3 + (3 − 1)·1 = 5.
+    const partial = analyse(stack([{ name: 'c', kind: 'conv', out: 1, kernel: 3 }, { name: 'p', kind: 'avgpool', kernel: 3, stride: 2 }], [1, 7, 7]));
+    expect(partial.receptiveField.size).toEqual([5, 5]);
+  });
+});

@@ -154,3 +154,16 @@ describe('errors go to the right field', () => {
     expect((caught as ExplorerError).field).toBe('size');
   });
 });
+
+describe('eval-mode totals', () => {
+  // torchvision/models/inception.py, Inception_V3_Weights.IMAGENET1K_V1: _ops 5.713 (eval mode, AuxLogits not run).
+  it('inception_v3 (aux kept) totals quote 5.713 G MACs and the aux head on its own line', () => {
+    const { html } = renderExplorer(v({ model: 'inception_v3', size: 299 }), explorerLabels);
+    expect(html).toContain('5,713,216,096 (5.713 G)');
+    expect(html).toContain('training-mode forward adds 5,683,200 MACs');
+  });
+
+  it('no aux line for a model without aux heads', () => {
+    expect(renderExplorer(v({ model: 'vgg16' }), explorerLabels).html).not.toContain('training-mode forward');
+  });
+});

@@ -256,6 +256,7 @@ export function totalsHtml(items: readonly { title: string; x: Explored }[], lab
     row('  batch-norm γ, β', (x) => formatCount(x.params.bn)),
     row(labels.macs, (x) => `${formatCount(x.macs)} (${formatCompact(x.macs)})`),
     row('FLOPs = 2 × MACs', (x) => formatCompact(2 * x.macs)),
+    ...(a.some((x) => x.auxMacs > 0) ? [row('  + aux heads (training only)', (x) => (x.auxMacs > 0 ? `training-mode forward adds ${formatCount(x.auxMacs)} MACs` : '—'))] : []),
     row('Output', (x) => formatShape(x.output)),
     row('Receptive field / stride', (x) => `${x.receptiveField.size[0]}×${x.receptiveField.size[1]} / ${x.receptiveField.stride[0]}${x.receptiveField.aligned ? '' : ' (paths misaligned)'}`),
     row('Layers (rows)', (x) => String(x.rows.filter((r) => r.kind !== 'block').length)),

@@ -167,3 +167,25 @@ describe('eval-mode totals', () => {
     expect(renderExplorer(v({ model: 'vgg16' }), explorerLabels).html).not.toContain('training-mode forward');
   });
 });
+
+describe('accuracy beside cost', () => {
+  // torchvision/models/resnet.py, ResNet50_Weights.IMAGENET1K_V1: acc@1 76.130, acc@5 92.862.
+  it('the published network shows its top-1 / top-5, linked to the source', () => {
+    const { html } = renderExplorer(v({ model: 'resnet50' }), explorerLabels);
+    expect(html).toContain('76.13% / 92.862%');
+    expect(html).toContain('href="https://github.com/pytorch/vision/blob/main/torchvision/models/resnet.py"');
+  });
+
+  it('a variant without published weights (V1 stride, output stride 8, another input) shows none', () => {
+    for (const o of [{ stride: '1x1' }, { os: '8' }, { size: 320 }] as Partial<ExplorerValues>[]) {
+      const { html } = renderExplorer(v({ model: 'resnet50', ...o }), explorerLabels);
+      expect(html).not.toContain('76.13%');
+      expect(html).toContain('no weights for this variant or input');
+    }
+  });
+
+  it('aux heads do not change the eval-mode network: inception_v3 without aux keeps its accuracy', () => {
+    const { html } = renderExplorer(v({ model: 'inception_v3', size: 299, aux: 'off' }), explorerLabels);
+    expect(html).toContain('77.294% / 93.45%');
+  });
+});

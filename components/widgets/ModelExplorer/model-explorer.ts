@@ -19,6 +19,7 @@ import {
 import { parseChoice, parseInteger, type ChoiceField, type IntegerField } from '../../../src/site/fields';
 import { escapeHtml as e } from '../../../src/site/html';
 import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../../../src/models/registry';
+import { accuracyOf } from '../../../src/models/accuracy';
 import { unitsOf, type Unit } from '../../../src/site/encoder';
 
 export type FieldName = 'model' | 'aux' | 'stride' | 'os' | 'size' | 'vs' | 'vsAux' | 'vsStride' | 'vsOs';
@@ -247,7 +248,8 @@ export function layerTableHtml(x: Explored, labels: ExplorerLabels, which: 'a' |
 
 export function totalsHtml(items: readonly { title: string; x: Explored }[], labels: ExplorerLabels): string {
   const a = items.map((i) => i.x.analysis);
-  const row = (name: string, f: (x: Analysis) => string) => `<tr><th scope="row">${e(name)}</th>${a.map((x) => `<td class="num">${f(x)}</td>`).join('')}</tr>`;
+  const rowHtml = (name: string, cells: readonly string[]) => `<tr><th scope="row">${e(name)}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;
+  const row = (name: string, f: (x: Analysis) => string) => rowHtml(name, a.map(f));
   const head = `<thead><tr><th scope="col"></th>${items.map((i) => `<th scope="col" class="num">${e(i.title)}</th>`).join('')}</tr></thead>`;
   return `<div class="nb-table-wrap" tabindex="0"><table class="ex-totals">${head}<tbody>${[
     row(labels.params, (x) => formatCount(x.params.total)),
@@ -257,10 +259,24 @@ export function totalsHtml(items: readonly { title: string; x: Explored }[], lab
     row(labels.macs, (x) => `${formatCount(x.macs)} (${formatCompact(x.macs)})`),
     row('FLOPs = 2 × MACs', (x) => formatCompact(2 * x.macs)),
     ...(a.some((x) => x.auxMacs > 0) ? [row('  + aux heads (training only)', (x) => (x.auxMacs > 0 ? `training-mode forward adds ${formatCount(x.auxMacs)} MACs` : '—'))] : []),
+    rowHtml('ImageNet top-1 / top-5 (published weights)', a.map(accuracyCell)),
     row('Output', (x) => formatShape(x.output)),
     row('Receptive field / stride', (x) => `${x.receptiveField.size[0]}×${x.receptiveField.size[1]} / ${x.receptiveField.stride[0]}${x.receptiveField.aligned ? '' : ' (paths misaligned)'}`),
     row('Layers (rows)', (x) => String(x.rows.filter((r) => r.kind !== 'block').length)),
   ].join('')}</tbody></table></div>`;
+}
+
+/**
+ * The published accuracy, linked to its source, when the configuration is the network the weights
+ * were published for (same eval-mode MACs at the default input); otherwise a dash and why.
+ */
+function accuracyCell(x: Analysis): string {
+  const acc = accuracyOf(x.network);
+  if (acc === undefined) return '—';
+  const published = getNetwork(x.network);
+  const asPublished = x.input.every((d, i) => d === published.input[i]) && x.macs === explore(x.network, {}, published.input[1] ?? 0).analysis.macs;
+  if (!asPublished) return '— (no weights for this variant or input)';
+  return `<a href="${e(acc.source)}">${acc.top1}% / ${acc.top5}%</a>`;
 }
 
 /** Whole-number tick step (1, 2 or 5 × 10^k) giving about `target` ticks up to `max`. */

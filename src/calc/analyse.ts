@@ -30,13 +30,28 @@ interface Sum {
   biases: number;
   bn: number;
   macs: number;
+  bytes: number;
 }
 
-function addTo(sum: Sum, params: ParamCount, macs: number): void {
+function addTo(sum: Sum, params: ParamCount, macs: number, bytes: number): void {
   sum.weights += params.weights;
   sum.biases += params.biases;
   sum.bn += params.bn;
   sum.macs += macs;
+  sum.bytes += bytes;
+}
+
+/** Bytes per value at fp32. */
+export const FP32_BYTES = 4;
+
+const numel = (shape: Shape): number => shape.reduce((p, d) => p * d, 1);
+
+/** fp32 bytes a layer reads and writes on its own: parameters, inputs, output. */
+function trafficOf(kind: LayerSpec['kind'], params: ParamCount, inputs: readonly Tensor[], output: Shape): number {
+  if (kind === 'flatten' || kind === 'dropout' || kind === 'block') return 0;
+  let values = params.total + numel(output);
+  for (const t of inputs) values += numel(t.shape);
+  return FP32_BYTES * values;
 }
 
 function toParams(layer: string, s: Sum): ParamCount {
@@ -49,11 +64,11 @@ function toParams(layer: string, s: Sum): ParamCount {
 }
 
 function emptySum(): Sum {
-  return { weights: 0, biases: 0, bn: 0, macs: 0 };
+  return { weights: 0, biases: 0, bn: 0, macs: 0, bytes: 0 };
 }
 
 /** Adds a row into the running sum of every dotted prefix of its name ("a.b.c" → "a", "a.b"). */
-function addToPrefixes(sums: Map<string, Sum>, blocks: ReadonlySet<string>, name: string, params: ParamCount, macs: number): void {
+function addToPrefixes(sums: Map<string, Sum>, blocks: ReadonlySet<string>, name: string, params: ParamCount, macs: number, bytes: number): void {
   let dot = name.indexOf('.');
   while (dot !== -1) {
     const prefix = name.slice(0, dot);
@@ -64,7 +79,7 @@ function addToPrefixes(sums: Map<string, Sum>, blocks: ReadonlySet<string>, name
       s = emptySum();
       sums.set(prefix, s);
     }
-    addTo(s, params, macs);
+    addTo(s, params, macs, bytes);
   }
 }
 
@@ -120,6 +135,7 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
     }
     const r = applyLayer(spec, inputs);
     const trainingOnly = auxHeads.size > 0 && inAuxHead(auxHeads, name);
+    const bytes = trafficOf(spec.kind, r.params, inputs, r.output);
     // One object shape for every row (label may be undefined) keeps property access monomorphic.
     rows.push({
       name,
@@ -132,14 +148,15 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       receptiveField: r.rf,
       detail: r.detail,
       trainingOnly,
+      bytes,
     });
     if (spec.kind === 'block') {
       blocks.push(rows.length - 1);
     } else {
       // Eval-mode MACs only: a training-only head's params count, its MACs go to auxMacs.
-      addTo(total, r.params, trainingOnly ? 0 : r.macs);
+      addTo(total, r.params, trainingOnly ? 0 : r.macs, trainingOnly ? 0 : bytes);
       if (trainingOnly) auxMacs += r.macs;
-      if (blockNames.size > 0) addToPrefixes(prefixSums, blockNames, name, r.params, r.macs);
+      if (blockNames.size > 0) addToPrefixes(prefixSums, blockNames, name, r.params, r.macs, bytes);
     }
     if (r.rf !== null && r.output.length === 3 && !trainingOnly) field = r.rf;
     tensors.set(name, { shape: r.output, rf: r.rf });
@@ -160,6 +177,7 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       receptiveField: row.receptiveField,
       detail: row.detail,
       trainingOnly: row.trainingOnly,
+      bytes: exact(row.name, 'the memory traffic', sum.bytes),
     };
   }
 
@@ -172,6 +190,7 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
     params: toParams(id, total),
     macs: exact(id, 'the MAC count', total.macs),
     auxMacs: exact(id, 'the aux-head MAC count', auxMacs),
+    bytes: exact(id, 'the memory traffic', total.bytes),
     receptiveField: field,
   };
 }

@@ -193,6 +193,12 @@ export interface LayerRow {
   readonly detail: string;
   /** Part of a training-only head: its MACs are in `auxMacs`, not in the model's `macs`. */
   readonly trainingOnly: boolean;
+  /**
+   * Memory traffic if the layer runs on its own, at fp32: 4 bytes × (parameters + every input
+   * element + every output element). 0 for flatten and dropout (views / identity in eval mode).
+   * Block rows sum their members. An upper bound: fused kernels skip intermediate maps.
+   */
+  readonly bytes: number;
 }
 
 export interface Analysis {
@@ -207,6 +213,8 @@ export interface Analysis {
   readonly macs: number;
   /** What the training-only heads add to a training-mode forward pass; 0 without them. */
   readonly auxMacs: number;
+  /** Sum of the eval-mode rows' `bytes` (fp32 memory traffic, layer by layer, unfused). */
+  readonly bytes: number;
   /**
    * That of the last spatial feature map of the eval-mode path: global pooling (adaptive, or a
    * window covering the whole map) and flatten end it; training-only heads are skipped.

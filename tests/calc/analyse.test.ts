@@ -119,3 +119,45 @@ describe('eval-mode conventions', () => {
     expect(partial.receptiveField.size).toEqual([5, 5]);
   });
 });
+
+describe('memory traffic (fp32, unfused)', () => {
+  it('a conv reads its weights and input and writes its output, 4 bytes each', () => {
+    // 3×3 conv 8 → 16 on 8×10×10, pad 1: 16·8·9 + 16 = 1,168 params, 800 in, 1,600 out.
+    const a = analyse(stack([{ name: 'c', kind: 'conv', out: 16, kernel: 3, padding: 1 }], [8, 10, 10]));
+    expect(a.rows[0]?.bytes).toBe(4 * (1_168 + 800 + 1_600));
+    // MACs 16·8·9·100 = 115,200: 115,200 / 14,272 ≈ 8.07 MACs per byte.
+    expect(a.rows[0]?.macs).toBe(115_200);
+    expect(a.bytes).toBe(14_272);
+  });
+
+  it('a depthwise 3×3 does 64× fewer MACs than a dense one for nearly the same bytes', () => {
+    const dense = analyse(stack([{ name: 'c', kind: 'conv', out: 64, kernel: 3, padding: 1, bias: false }], [64, 28, 28])).rows[0]!;
+    const dw = analyse(stack([{ name: 'c', kind: 'conv', out: 64, kernel: 3, padding: 1, groups: 64, bias: false }], [64, 28, 28])).rows[0]!;
+    // Same input and output, 64× fewer MACs, almost the same bytes: intensity falls ~64×.
+    expect(dense.macs / dw.macs).toBe(64);
+    expect(dense.macs / dense.bytes).toBeGreaterThan(40 * (dw.macs / dw.bytes));
+    expect(dw.macs / dw.bytes).toBeLessThan(1.2);
+  });
+
+  it('flatten and dropout move nothing; merges read every input; blocks sum their members', () => {
+    const a = analyse(
+      stack(
+        [
+          { name: 'b.x', kind: 'conv', out: 2, kernel: 1, bias: false },
+          { name: 'b.y', kind: 'conv', out: 2, kernel: 1, bias: false, from: 'input' },
+          { name: 'b.add', kind: 'add', from: ['b.x', 'b.y'] },
+          { name: 'b', kind: 'block' },
+          { name: 'd', kind: 'dropout', p: 0.5 },
+          { name: 'f', kind: 'flatten' },
+        ],
+        [2, 3, 3],
+      ),
+    );
+    const by = (n: string) => a.rows.find((r) => r.name === n)!.bytes;
+    expect(by('b.x')).toBe(4 * (4 + 18 + 18));
+    expect(by('b.add')).toBe(4 * (18 + 18 + 18));
+    expect(by('b')).toBe(by('b.x') + by('b.y') + by('b.add'));
+    expect(by('d')).toBe(0);
+    expect(by('f')).toBe(0);
+  });
+});

@@ -189,3 +189,18 @@ describe('accuracy beside cost', () => {
     expect(html).toContain('77.294% / 93.45%');
   });
 });
+
+describe('memory traffic columns', () => {
+  it('every layer row has bytes and MACs/byte cells; a conv row shows its intensity', () => {
+    const { html } = renderExplorer(v({ model: 'vgg16' }), explorerLabels);
+    expect(html).toContain('Bytes (fp32)');
+    expect(html).toContain('MACs/byte');
+    // conv1_1: 64·3·9 + 64 = 1,792 params, 3·224² in, 64·224² out → 4·(1,792 + 150,528 + 3,211,264) bytes;
+    // MACs 64·3·9·224² = 86,704,128 → 86,704,128 / 13,454,336 = 6.44 MACs per byte.
+    const a = analyse(getNetwork('vgg16'));
+    const c11 = a.rows[0]!;
+    expect(c11.bytes).toBe(13_454_336);
+    expect(c11.macs).toBe(86_704_128);
+    expect(html).toContain('<td class="num">13.45 M</td><td class="num">6.44</td>');
+  });
+});

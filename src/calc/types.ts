@@ -88,7 +88,8 @@ export interface LrnSpec extends NodeBase {
 
 export interface ActivationSpec extends NodeBase {
   readonly kind: 'act';
-  readonly fn: 'relu' | 'tanh' | 'sigmoid';
+  /** Element-wise (softmax: across the features); none has parameters or counted compute. */
+  readonly fn: 'relu' | 'relu6' | 'leaky_relu' | 'elu' | 'gelu' | 'silu' | 'hardswish' | 'hardsigmoid' | 'tanh' | 'sigmoid' | 'softmax';
 }
 
 export interface DropoutSpec extends NodeBase {

@@ -170,7 +170,7 @@ describe('--from: a pasted network', () => {
     const r = cli('--from', `${FIX}/pytorch/mobilenet_v2.txt`, '--json');
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as ReturnType<typeof toJson> & { format: string; wiring: { rule: string; module: string; line: number }[] };
-    expect(Object.keys(j)).toEqual(['model', 'input', 'params', 'macs', 'receptiveField', 'layers', 'format', 'wiring']);
+    expect(Object.keys(j)).toEqual(['model', 'input', 'params', 'macs', 'auxMacs', 'receptiveField', 'layers', 'format', 'wiring']);
     // torch forward hooks on torchvision 0.28's mobilenet_v2 (tests/fixtures/paste/pytorch/figures.json).
     expect([j.model, j.format, j.params, j.macs]).toEqual(['MobileNetV2', 'pytorch', 3_504_872, 300_774_272]);
     expect(j.wiring).toContainEqual({ line: 3, module: 'features.0 (Conv2dNormActivation)', rule: 'sequence', text: 'Conv2dNormActivation runs its children in order' });

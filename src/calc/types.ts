@@ -197,7 +197,8 @@ export interface LayerRow {
   /**
    * Memory traffic if the layer runs on its own, at fp32: 4 bytes × (parameters + every input
    * element + every output element). 0 for flatten and dropout (views / identity in eval mode).
-   * Block rows sum their members. An upper bound: fused kernels skip intermediate maps.
+   * Block rows sum their members. For one layer this is the minimum (each byte moved once); block
+   * and network sums overstate fused kernels, which skip intermediate maps.
    */
   readonly bytes: number;
 }

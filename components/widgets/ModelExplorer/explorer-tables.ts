@@ -3,22 +3,29 @@
  * rows, and the totals of one or two models. Pure HTML strings, shared by server and browser.
  */
 import { formatCompact, formatCount, formatShape, type Analysis, type LayerRow } from '../../../src/calc/index';
+import { accuracyOf } from '../../../src/models/accuracy';
+import { getNetwork } from '../../../src/models/registry';
 import { escapeHtml as e } from '../../../src/site/html';
-import type { Explored, ExplorerLabels } from './model-explorer';
+import { explore, type Explored, type ExplorerLabels } from './model-explorer';
 
 const rfText = (rf: LayerRow['receptiveField']) => (rf ? `${rf.size[0] === rf.size[1] ? rf.size[0] : `${rf.size[0]}×${rf.size[1]}`}` : '—');
 const jumpText = (rf: LayerRow['receptiveField']) => (rf ? String(rf.stride[0]) : '—');
 const count = (n: number) => (n === 0 ? '' : formatCount(n));
 
 function rowHtml(r: LayerRow): string {
-  return `<tr><th scope="row"><code>${e(r.name)}</code></th><td>${e(r.kind)}</td><td>${e(r.detail)}</td><td class="num">${formatShape(r.output)}</td><td class="num">${count(r.params.total)}</td><td class="num">${count(r.macs)}</td><td class="num">${rfText(r.receptiveField)}</td><td class="num">${jumpText(r.receptiveField)}</td></tr>`;
+  return `<tr><th scope="row"><code>${e(r.name)}</code></th><td>${e(r.kind)}</td><td>${e(r.detail)}</td><td class="num">${formatShape(r.output)}</td><td class="num">${count(r.params.total)}</td><td class="num">${count(r.macs)}</td><td class="num">${r.bytes === 0 ? '' : formatCompact(r.bytes)}</td><td class="num">${intensityText(r)}</td><td class="num">${rfText(r.receptiveField)}</td><td class="num">${jumpText(r.receptiveField)}</td></tr>`;
+}
+
+/** MACs per byte of fp32 traffic, for layers that do arithmetic. */
+function intensityText(r: { readonly macs: number; readonly bytes: number }): string {
+  return r.macs === 0 || r.bytes === 0 ? '' : (r.macs / r.bytes).toFixed(r.macs / r.bytes < 10 ? 2 : 1);
 }
 
 /** The rows of one unit as a table. */
 export function unitTableHtml(x: Explored, unit: number, labels: ExplorerLabels): string {
   const u = x.units[unit];
   if (!u) return '';
-  const head = `<thead><tr><th scope="col">${e(labels.name)}</th><th scope="col">${e(labels.kind)}</th><th scope="col">${e(labels.detail)}</th><th scope="col" class="num">${e(labels.output)}</th><th scope="col" class="num">${e(labels.params)}</th><th scope="col" class="num">${e(labels.macs)}</th><th scope="col" class="num">${e(labels.rf)}</th><th scope="col" class="num">${e(labels.jump)}</th></tr></thead>`;
+  const head = `<thead><tr><th scope="col">${e(labels.name)}</th><th scope="col">${e(labels.kind)}</th><th scope="col">${e(labels.detail)}</th><th scope="col" class="num">${e(labels.output)}</th><th scope="col" class="num">${e(labels.params)}</th><th scope="col" class="num">${e(labels.macs)}</th><th scope="col" class="num">${e(labels.bytes)}</th><th scope="col" class="num">${e(labels.intensity)}</th><th scope="col" class="num">${e(labels.rf)}</th><th scope="col" class="num">${e(labels.jump)}</th></tr></thead>`;
   const rows = x.analysis.rows;
   return `<div class="nb-table-wrap" tabindex="0"><table class="ex-table">${head}<tbody>${u.rows.map((i) => rowHtml(rows[i] as LayerRow)).join('')}</tbody></table></div>`;
 }
@@ -39,7 +46,8 @@ export function layerTableHtml(x: Explored, labels: ExplorerLabels, which: 'a' |
 
 export function totalsHtml(items: readonly { title: string; x: Explored }[], labels: ExplorerLabels): string {
   const a = items.map((i) => i.x.analysis);
-  const row = (name: string, f: (x: Analysis) => string) => `<tr><th scope="row">${e(name)}</th>${a.map((x) => `<td class="num">${f(x)}</td>`).join('')}</tr>`;
+  const rowHtml = (name: string, cells: readonly string[]) => `<tr><th scope="row">${e(name)}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;
+  const row = (name: string, f: (x: Analysis) => string) => rowHtml(name, a.map(f));
   const head = `<thead><tr><th scope="col"></th>${items.map((i) => `<th scope="col" class="num">${e(i.title)}</th>`).join('')}</tr></thead>`;
   return `<div class="nb-table-wrap" tabindex="0"><table class="ex-totals">${head}<tbody>${[
     row(labels.params, (x) => formatCount(x.params.total)),
@@ -48,8 +56,24 @@ export function totalsHtml(items: readonly { title: string; x: Explored }[], lab
     row('  batch-norm γ, β', (x) => formatCount(x.params.bn)),
     row(labels.macs, (x) => `${formatCount(x.macs)} (${formatCompact(x.macs)})`),
     row('FLOPs = 2 × MACs', (x) => formatCompact(2 * x.macs)),
+    row('Memory traffic, fp32, layer by layer', (x) => `${formatCompact(x.bytes)}B · ${(x.macs / x.bytes).toFixed(1)} MACs/byte`),
+    ...(a.some((x) => x.auxMacs > 0) ? [row('  + aux heads (training only)', (x) => (x.auxMacs > 0 ? `training-mode forward adds ${formatCount(x.auxMacs)} MACs` : '—'))] : []),
+    rowHtml('ImageNet top-1 / top-5 (published weights)', a.map(accuracyCell)),
     row('Output', (x) => formatShape(x.output)),
     row('Receptive field / stride', (x) => `${x.receptiveField.size[0]}×${x.receptiveField.size[1]} / ${x.receptiveField.stride[0]}${x.receptiveField.aligned ? '' : ' (paths misaligned)'}`),
     row('Layers (rows)', (x) => String(x.rows.filter((r) => r.kind !== 'block').length)),
   ].join('')}</tbody></table></div>`;
+}
+
+/**
+ * The published accuracy, linked to its source, when the configuration is the network the weights
+ * were published for (same eval-mode MACs at the default input); otherwise a dash and why.
+ */
+function accuracyCell(x: Analysis): string {
+  const acc = accuracyOf(x.network);
+  if (acc === undefined) return '—';
+  const published = getNetwork(x.network);
+  const asPublished = x.input.every((d, i) => d === published.input[i]) && x.macs === explore(x.network, {}, published.input[1] ?? 0).analysis.macs;
+  if (!asPublished) return '— (no weights for this variant or input)';
+  return `<a href="${e(acc.source)}">${acc.top1}% / ${acc.top5}%</a>`;
 }

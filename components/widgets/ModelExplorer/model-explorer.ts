@@ -92,6 +92,8 @@ export const explorerLabels = {
   output: 'Output',
   params: 'Parameters',
   macs: 'MACs',
+  bytes: 'Bytes (fp32)',
+  intensity: 'MACs/byte',
   rf: 'RF',
   jump: 'S',
 };
@@ -249,7 +251,7 @@ export function renderExplorer(values: ExplorerValues, labels: ExplorerLabels, o
   const tables = items
     .map(
       (i, k) =>
-        `<section class="ex-layers"><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${i.x.units.length} groups; open one to see its layers. Block rows of the core are shaded; RF = receptive field (px), S = effective stride.</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b', options.lazy ?? false)}</section>`,
+        `<section class="ex-layers"><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${i.x.units.length} groups; open one to see its layers. Block rows of the core are shaded; Bytes = fp32 parameters + inputs + output of the layer run on its own (unfused); MACs/byte = arithmetic intensity; RF = receptive field (px), S = effective stride.</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b', options.lazy ?? false)}</section>`,
     )
     .join('');
   const html = [

@@ -84,8 +84,9 @@ function need(): Pasted {
   return current;
 }
 
+/** The parser names the network after its root module or prototxt name, and says the format. */
 function titleOf(pasted: Pasted, labels: PasteLabels): string {
-  return `${pasted.network.title || labels.yours} (${labels[`format.${pasted.format}`]})`;
+  return pasted.network.title || `${labels.yours} (${labels[`format.${pasted.format}`]})`;
 }
 
 /** The wiring report: counts per rule, then every note with its line. Pasted names are escaped. */

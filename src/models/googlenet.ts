@@ -106,7 +106,7 @@ export function bigKernel(build: GoogLeNetBuild): 3 | 5 {
 }
 
 /** The pool branch's 3×3 max pool, stride 1, padding 1 (ceil mode, as Caffe and torchvision). */
-function branchPool(name: string, input: string): LayerSpec {
+export function branchPool(name: string, input: string): LayerSpec {
   return { name, kind: 'maxpool', kernel: 3, stride: 1, padding: 1, ceil: true, from: input };
 }
 
@@ -124,19 +124,6 @@ export function inceptionModule(name: string, w: InceptionWidths, input: string,
   const b3 = [...cv(at(n, 'branch3.0'), w.ch5x5red, 1, { from: input }), ...cv(at(n, 'branch3.1'), w.ch5x5, k5, { padding: (k5 - 1) / 2 })];
   const b4: LayerSpec[] = [branchPool(at(n, 'branch4.0'), input), ...cv(at(n, 'branch4.1'), w.poolProj, 1)];
   return [...b1, ...b2, ...b3, ...b4, { name: at(n, 'concat'), kind: 'concat', from: [lastName(b1), lastName(b2), lastName(b3), lastName(b4)] }];
-}
-
-/**
- * The paper's naive module (Figure 2a), a lone module on "input": 1×1, 3×3 and "5×5" straight on the
- * input, and the pooled input itself (branch4), concatenated. Reductions are what GoogLeNet adds.
- */
-export function naiveInceptionModule(w: Pick<InceptionWidths, 'ch1x1' | 'ch3x3' | 'ch5x5'>, build: GoogLeNetBuild): LayerSpec[] {
-  const cv = build === 'torchvision' ? basicConv2d : convRelu;
-  const k5 = bigKernel(build);
-  const b1 = cv('branch1', w.ch1x1, 1, { from: 'input' });
-  const b2 = cv('branch2', w.ch3x3, 3, { padding: 1, from: 'input' });
-  const b3 = cv('branch3', w.ch5x5, k5, { padding: (k5 - 1) / 2, from: 'input' });
-  return [...b1, ...b2, ...b3, branchPool('branch4', 'input'), { name: 'concat', kind: 'concat', from: [lastName(b1), lastName(b2), lastName(b3), 'branch4'] }];
 }
 
 /** A Table 1 row as the network's module: the branches, then the block row that sums them. */

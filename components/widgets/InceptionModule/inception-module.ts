@@ -5,12 +5,10 @@
  * Figure 2(a): the same output widths without the 1×1 reductions, the pool branch passing every
  * input channel through.
  *
- * The layers are built with the same helpers as src/models/googlenet.ts (convRelu for the paper's
- * Caffe build, basicConv2d for torchvision's), so a paper row gives exactly the module's row of
- * `googlenet_2014` (or `googlenet`).
+ * The layers come from src/models/googlenet.ts (the Caffe build for the paper, torchvision's
+ * otherwise), so a paper row gives exactly the module's row of `googlenet_2014` (or `googlenet`).
  */
 import {
-  analyse,
   formatCompact,
   formatCount,
   formatKernel,
@@ -18,48 +16,21 @@ import {
   isCalcError,
   type Analysis,
   type LayerRow,
-  type LayerSpec,
 } from '../../../src/calc/index';
+import { googlenetTable1 } from '../../../src/models/googlenet';
 import {
-  bigKernel as googlenetBigKernel,
-  googlenetTable1,
-  inceptionModule as inceptionModuleLayers,
-  naiveInceptionModule,
-  type GoogLeNetBuild,
-  type GoogLeNetInceptionRow,
-  type InceptionWidths,
-} from '../../../src/models/googlenet';
+  bigKernel,
+  PRESETS,
+  computeInceptionModule,
+  type BranchTotal,
+  type Flavour,
+  type InceptionModuleValues,
+  type ModuleWidths,
+} from './inception-compute';
+
+export * from './inception-compute';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
 import type { WidgetDef } from '../../../src/site/widget';
-
-export const PRESETS = ['custom', ...googlenetTable1.map((r) => r.name)] as const;
-export type Flavour = 'paper' | 'torchvision';
-
-export interface InceptionModuleValues {
-  [key: string]: number | string;
-  preset: string;
-  flavour: string;
-  cin: number;
-  size: number;
-  c1: number;
-  r3: number;
-  c3: number;
-  r5: number;
-  c5: number;
-  pp: number;
-}
-
-/** The numbers a module is built from, after a preset has been applied. */
-export interface ModuleWidths {
-  readonly cin: number;
-  readonly size: number;
-  readonly c1: number;
-  readonly r3: number;
-  readonly c3: number;
-  readonly r5: number;
-  readonly c5: number;
-  readonly pp: number;
-}
 
 export const inceptionModuleLabels = {
   preset: 'Paper row',
@@ -100,120 +71,6 @@ export const inceptionModuleLabels = {
   naiveDerivation: 'The naive module’s convolutions',
 };
 export type InceptionModuleLabels = typeof inceptionModuleLabels;
-
-export function presetRow(name: string): GoogLeNetInceptionRow | undefined {
-  return googlenetTable1.find((r) => r.name === name);
-}
-
-/** A preset (not "custom") fills every width from the paper's row; otherwise the fields count. */
-export function effectiveWidths(v: InceptionModuleValues): ModuleWidths {
-  const row = presetRow(v.preset);
-  if (row === undefined) return { cin: v.cin, size: v.size, c1: v.c1, r3: v.r3, c3: v.c3, r5: v.r5, c5: v.c5, pp: v.pp };
-  return {
-    cin: row.inChannels,
-    size: row.outputSize,
-    c1: row.ch1x1,
-    r3: row.ch3x3red,
-    c3: row.ch3x3,
-    r5: row.ch5x5red,
-    c5: row.ch5x5,
-    pp: row.poolProj,
-  };
-}
-
-/** The paper row whose widths (and input) these are, if any. */
-export function matchingRow(w: ModuleWidths): GoogLeNetInceptionRow | undefined {
-  return googlenetTable1.find(
-    (r) =>
-      r.inChannels === w.cin &&
-      r.outputSize === w.size &&
-      r.ch1x1 === w.c1 &&
-      r.ch3x3red === w.r3 &&
-      r.ch3x3 === w.c3 &&
-      r.ch5x5red === w.r5 &&
-      r.ch5x5 === w.c5 &&
-      r.poolProj === w.pp,
-  );
-}
-
-function flavourOf(v: InceptionModuleValues): Flavour {
-  return v.flavour === 'torchvision' ? 'torchvision' : 'paper';
-}
-
-/** The paper's flavour is GoogLeNet's Caffe build. */
-function buildOf(flavour: Flavour): GoogLeNetBuild {
-  return flavour === 'torchvision' ? 'torchvision' : 'caffe';
-}
-
-/** Kernel of the "5×5" branch: 5 in the paper, 3 in torchvision (pytorch/vision#906). */
-export function bigKernel(flavour: Flavour): number {
-  return googlenetBigKernel(buildOf(flavour));
-}
-
-function tableWidths(w: ModuleWidths): InceptionWidths {
-  return { ch1x1: w.c1, ch3x3red: w.r3, ch3x3: w.c3, ch5x5red: w.r5, ch5x5: w.c5, poolProj: w.pp };
-}
-
-/** The module with reductions (src/models/googlenet.ts), named like torchvision's Inception (branch1, branch2.0, …). */
-export function reducedModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
-  return inceptionModuleLayers('', tableWidths(w), 'input', buildOf(flavour));
-}
-
-/** Figure 2(a): 1×1, 3×3 and 5×5 straight on the input, and the pooled input itself. */
-export function naiveModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
-  return naiveInceptionModule(tableWidths(w), buildOf(flavour));
-}
-
-export interface BranchTotal {
-  readonly key: 'b1' | 'b2' | 'b3' | 'b4';
-  /** Convolution rows of the branch, in order. */
-  readonly convs: readonly LayerRow[];
-  readonly channels: number;
-  readonly params: number;
-  readonly macs: number;
-}
-
-function branchTotals(a: Analysis): BranchTotal[] {
-  return (['b1', 'b2', 'b3', 'b4'] as const).map((key, i) => {
-    const prefix = `branch${i + 1}`;
-    const rows = a.rows.filter((r) => r.name === prefix || r.name.startsWith(`${prefix}.`));
-    const last = rows[rows.length - 1]!;
-    return {
-      key,
-      convs: rows.filter((r) => r.kind === 'conv'),
-      channels: last.output[0]!,
-      params: rows.reduce((s, r) => s + r.params.total, 0),
-      macs: rows.reduce((s, r) => s + r.macs, 0),
-    };
-  });
-}
-
-export interface InceptionModuleResult {
-  readonly widths: ModuleWidths;
-  readonly flavour: Flavour;
-  readonly reduced: Analysis;
-  readonly naive: Analysis;
-  readonly branches: readonly BranchTotal[];
-  readonly naiveBranches: readonly BranchTotal[];
-  readonly row: GoogLeNetInceptionRow | undefined;
-}
-
-export function computeInceptionModule(v: InceptionModuleValues): InceptionModuleResult {
-  const widths = effectiveWidths(v);
-  const flavour = flavourOf(v);
-  const input = [widths.cin, widths.size, widths.size];
-  const reduced = analyse({ id: 'inception', input, layers: reducedModule(widths, flavour) });
-  const naive = analyse({ id: 'naive', input, layers: naiveModule(widths, flavour) });
-  return {
-    widths,
-    flavour,
-    reduced,
-    naive,
-    branches: branchTotals(reduced),
-    naiveBranches: branchTotals(naive),
-    row: matchingRow(widths),
-  };
-}
 
 function times(a: number, b: number): string {
   return b === 0 ? '—' : `${(a / b).toFixed(1)}×`;

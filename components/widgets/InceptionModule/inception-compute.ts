@@ -32,7 +32,7 @@ export interface InceptionModuleValues {
 }
 
 /** The numbers a module is built from, after a preset has been applied. */
-export interface ModuleWidths {
+export type ModuleWidths = {
   readonly cin: number;
   readonly size: number;
   readonly c1: number;
@@ -41,7 +41,7 @@ export interface ModuleWidths {
   readonly r5: number;
   readonly c5: number;
   readonly pp: number;
-}
+};
 
 export function presetRow(name: string): GoogLeNetInceptionRow | undefined {
   return googlenetTable1.find((r) => r.name === name);

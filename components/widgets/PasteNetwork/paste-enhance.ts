@@ -20,9 +20,10 @@ const SAMPLES: Record<string, { size: number; load: () => Promise<string> }> = {
 /** How long typing pauses before a parse. */
 const TYPING_PAUSE_MS = 300;
 
-export function failureMessage(f: ParseFailure): string {
-  const where = [f.line === null ? '' : `Line ${f.line}`, f.module].filter((s) => s !== '').join(', ');
-  return where ? `${where}: ${f.problem}` : f.problem.charAt(0).toUpperCase() + f.problem.slice(1);
+/** "Line 4, stem.1 (Mish): unknown module …": where first, then the parser's words as they are. */
+export function failureMessage({ line, module, problem }: ParseFailure): string {
+  const where = [line === null ? '' : `Line ${line}`, module].filter((s) => s !== '').join(', ');
+  return where ? `${where}: ${problem}` : problem.charAt(0).toUpperCase() + problem.slice(1);
 }
 
 export function pasteEnhance(root: HTMLElement, cell: CellHandle): void {

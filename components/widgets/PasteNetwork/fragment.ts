@@ -22,7 +22,7 @@ function fromBase64Url(text: string): Uint8Array {
 }
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes]).stream().pipeThrough(stream));
+  const out = new Response(new Blob([new Uint8Array(bytes)]).stream().pipeThrough(stream));
   return new Uint8Array(await out.arrayBuffer());
 }
 

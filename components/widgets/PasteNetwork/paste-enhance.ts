@@ -27,12 +27,15 @@ export function failureMessage({ line, module, problem }: ParseFailure): string 
 }
 
 export function pasteEnhance(root: HTMLElement, cell: CellHandle): void {
-  const area = root.querySelector<HTMLTextAreaElement>('textarea[data-paste-text]');
-  const size = root.querySelector<HTMLInputElement>('[data-inputs] [name="size"]');
-  const message = root.querySelector<HTMLElement>('[data-text-msg]');
-  const note = root.querySelector<HTMLElement>('[data-text-note]');
-  const output = root.querySelector<HTMLElement>('.nb-output');
-  if (!area || !size || !message || !note || !output) return;
+  const found = {
+    area: root.querySelector<HTMLTextAreaElement>('textarea[data-paste-text]'),
+    size: root.querySelector<HTMLInputElement>('[data-inputs] [name="size"]'),
+    message: root.querySelector<HTMLElement>('[data-text-msg]'),
+    note: root.querySelector<HTMLElement>('[data-text-note]'),
+    output: root.querySelector<HTMLElement>('.nb-output'),
+  };
+  if (!found.area || !found.size || !found.message || !found.note || !found.output) return;
+  const { area, size, message, note, output } = found as { [K in keyof typeof found]: NonNullable<(typeof found)[K]> };
   const defaultText = area.defaultValue;
   const defaultSize = String(pasteNetwork.defaults.size);
 
@@ -63,7 +66,7 @@ export function pasteEnhance(root: HTMLElement, cell: CellHandle): void {
   }
 
   async function analyse(text: string): Promise<void> {
-    const side = parseInteger(size!.value, pasteNetwork.fields.size as Parameters<typeof parseInteger>[1]);
+    const side = parseInteger(size.value, pasteNetwork.fields.size as Parameters<typeof parseInteger>[1]);
     if (!side.ok) return; // the size field shows its own message
     busy(true);
     const reply = await parseText(text, side.value);

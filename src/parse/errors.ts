@@ -49,3 +49,14 @@ export function checkSize(text: string): void {
   }
   if (!/\S/.test(text)) throw new ParseError('empty', null, '', 'the text is empty: paste a print(model) output, a Caffe prototxt or network JSON');
 }
+
+/**
+ * A parsed value as a message quotes it: 1e309 reads as Infinity and JSON writes that (and Python's
+ * None) as "null", which would tell the reader nothing.
+ */
+export function shownValue(v: unknown, none = 'None'): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return none;
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'a number too large to represent';
+  return JSON.stringify(v) ?? String(v);
+}

@@ -91,6 +91,13 @@ describe('fuzz: truncated, unbalanced, huge, large, markup', () => {
     expect(errorOf('ResNet(\n  (a): ReLU()\n').problem).toBe('"ResNet(" is never closed (truncated text?)');
   });
 
+  it('a number beyond range (1e309 reads as Infinity) or None is named in words, never as "null"', () => {
+    const huge = errorOf(reprText('vgg16').replace('(0): Conv2d(3, 64,', '(0): Conv2d(1e309, 64,'));
+    expect(huge).toMatchObject({ code: 'bad-value', line: 3 });
+    expect(huge.problem).toBe('in_channels must be a whole number ≥ 0, got a number too large to represent');
+    expect(errorOf(reprText('vgg16').replace('(0): Conv2d(3, 64,', '(0): Conv2d(None, 64,')).problem).toBe('in_channels must be a whole number ≥ 0, got nothing');
+  });
+
   it('unbalanced parentheses are syntax errors at their line', () => {
     const text = reprText('vgg16').replace('(0): Conv2d(3, 64, kernel_size=(3, 3)', '(0): Conv2d(3, 64, kernel_size=(3, 3');
     expect(errorOf(text)).toMatchObject({ code: 'syntax', line: 3 });

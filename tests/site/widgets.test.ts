@@ -5,6 +5,7 @@
  * - with JavaScript, changing each field changes the result;
  * - each text field given values outside its domain is marked aria-invalid, shows a message,
  *   keeps the last good result, never shows NaN/Infinity/undefined, runs no markup;
+ * - each textarea (a pasted text the widget parses) likewise, with broken text as its bad values;
  * - hostile values in the URL state do no harm, and nothing reaches the console.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -207,6 +208,70 @@ describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s
           const back = await enter(control, info.value);
           // An empty field (an unanswered exercise) is already outside the domain.
           if (info.value !== '' && back.fieldInvalid) failures.push(`${fieldName}: still invalid after restoring ${info.value}`);
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(await page.evaluate(() => '__pwned' in window), 'markup ran').toBe(false);
+      expect(problemList(problems), 'console, exceptions, dialogs').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // A textarea holds a whole text (a pasted network) that the widget parses, possibly off the main
+  // thread: the widget marks its output aria-busy until the parse settles. Its bad values are the
+  // text's own: emptied, cut in half, unbalanced, markup, a number too large for any layer.
+  test('every textarea changes the result; broken text is rejected in place and keeps the last result', async () => {
+    const context = await widgetContext();
+    try {
+      const page = await context.newPage();
+      const problems = watch(page);
+      await open(page, url);
+      const failures: string[] = [];
+      for (const widget of await page.locator('[data-widget]').all()) {
+        const areas = widget.locator('textarea').filter({ visible: true });
+        for (let i = 0; i < (await areas.count()); i += 1) {
+          const area = areas.nth(i);
+          const label = `${await widget.getAttribute('data-widget')} ${await area.getAttribute('name')}`;
+          const enterText = async (value: string) => {
+            await area.evaluate((el: HTMLTextAreaElement, v) => {
+              el.value = v;
+              el.dispatchEvent(new Event('input', { bubbles: true }));
+            }, value);
+            await page.waitForFunction((el) => !el?.closest('[data-widget]')?.querySelector('[aria-busy="true"]'), await area.elementHandle());
+            return area.evaluate((el: HTMLTextAreaElement) => {
+              const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('-msg'));
+              const read = (globalThis as unknown as { nbReadWidget: typeof readWidget }).nbReadWidget;
+              return {
+                ...read(el.closest('[data-widget]')!),
+                fieldInvalid: el.getAttribute('aria-invalid') === 'true',
+                fieldMessage: ids.map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim(),
+              };
+            });
+          };
+          const text = await area.inputValue();
+          // The first number that is a value (after "(", "," or ":"), not a name like "(0):".
+          const ARGUMENT = /(?<=[(,:]\s*)\d+(?!\d*\)?:)/;
+          const before = await enterText(text);
+          const changed = await enterText(text.replace(ARGUMENT, (n) => String(Number(n) + 1)));
+          if (changed.fieldInvalid || changed.html === before.html) failures.push(`${label}: a valid edit (first value + 1) did not change the result`);
+          const restored = await enterText(text);
+          const bad = {
+            empty: '',
+            truncated: text.slice(0, Math.floor(text.length / 2)),
+            unbalanced: `${text}\n)`,
+            markup: MARKUP,
+            '300 digits': text.replace(ARGUMENT, '9'.repeat(300)),
+            '1e309': text.replace(ARGUMENT, '1e309'),
+          };
+          for (const [name, value] of Object.entries(bad)) {
+            const after = await enterText(value);
+            if (!after.fieldInvalid) failures.push(`${label} ${name}: not marked aria-invalid`);
+            else if (!after.fieldMessage) failures.push(`${label} ${name}: no message beside the field`);
+            if (after.html !== restored.html) failures.push(`${label} ${name}: the last good result was replaced`);
+            if (BROKEN_TEXT.test(`${after.summary}\n${after.text}\n${after.fieldMessage}`)) failures.push(`${label} ${name}: shows NaN/Infinity/undefined`);
+          }
+          if ((await enterText(text)).fieldInvalid) failures.push(`${label}: still invalid after restoring its text`);
         }
       }
       expect(failures).toEqual([]);

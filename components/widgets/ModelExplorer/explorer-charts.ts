@@ -53,7 +53,9 @@ export function rfChartSvg(items: readonly { title: string; x: Explored }[], siz
       return `<path class="ex-line ex-s${k}" d="${d}"/>${last ? `<circle class="ex-s${k}-dot" cx="${sx(last.depth).toFixed(1)}" cy="${sy(last.rf).toFixed(1)}" r="3"/>` : ''}`;
     })
     .join('');
-  const image = `<line class="ex-image" x1="${m.l}" x2="${W - m.r}" y1="${sy(size).toFixed(1)}" y2="${sy(size).toFixed(1)}"/><text class="ex-tick ex-image-label" x="${W - m.r - 4}" y="${(sy(size) - 5).toFixed(1)}" text-anchor="end">image side ${size}</text>`;
+  // The label sits above the image line, or below it when the line is the top of the chart.
+  const labelY = sy(size) - 5 < m.t + 8 ? sy(size) + 15 : sy(size) - 5;
+  const image = `<line class="ex-image" x1="${m.l}" x2="${W - m.r}" y1="${sy(size).toFixed(1)}" y2="${sy(size).toFixed(1)}"/><text class="ex-tick ex-image-label" x="${W - m.r - 4}" y="${labelY.toFixed(1)}" text-anchor="end">image side ${size}</text>`;
   const desc = series.map((s) => `${s.title}: ${s.pts.at(-1)?.rf ?? 0} px after ${s.pts.at(-1)?.depth ?? 0} weight layers`).join('; ');
   const legend = series.map((s, k) => `<span class="ex-key ex-k${k}">${e(s.title)}</span>`).join(' ');
   return `<figure class="ex-chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(`${labels.rfChart}. ${desc}.`)}">${grid.join('')}${image}${lines}<text class="ex-axis" x="${(m.l + W - m.r) / 2}" y="${H - 4}" text-anchor="middle">depth (weight layers on the longest path)</text><text class="ex-axis" transform="translate(12 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">receptive field (px)</text></svg><figcaption>${legend} — receptive field of the largest-field unit at each depth (px), against the image side.</figcaption></figure>`;

@@ -173,8 +173,15 @@ export function explore(id: string, options: NetworkOptions, size: number): Expl
   const key = JSON.stringify([id, options, size]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const network = getNetwork(id, options);
-  const analysis = analyse(network, [3, size, size]);
+  const result = exploreNetwork(getNetwork(id, options), [3, size, size]);
+  if (cache.size > 64) cache.clear();
+  cache.set(key, result);
+  return result;
+}
+
+/** Any network (a pasted one too) analysed on an input, with its units and weight-layer depths. */
+export function exploreNetwork(network: Network, input: readonly [number, number, number]): Explored {
+  const analysis = analyse(network, input);
   const sources = sourcesOf(network.layers);
   const byName = new Map<string, number>([['input', 0]]);
   const depth = analysis.rows.map((row, i) => {
@@ -182,10 +189,7 @@ export function explore(id: string, options: NetworkOptions, size: number): Expl
     byName.set(row.name, d);
     return d;
   });
-  const result = { network, analysis, units: unitsOf(analysis), depth };
-  if (cache.size > 64) cache.clear();
-  cache.set(key, result);
-  return result;
+  return { network, analysis, units: unitsOf(analysis), depth };
 }
 
 /** Which field a CalcError belongs to. */

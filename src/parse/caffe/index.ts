@@ -5,7 +5,7 @@
  */
 import { outputLength } from '../../calc/geometry';
 import type { LayerSpec, Network, Pair, Shape } from '../../calc/types';
-import { ParseError } from '../errors';
+import { ParseError, shownValue } from '../errors';
 import { GraphBuilder, type NodeBody, type Origin } from '../graph';
 import type { ParsedNetwork } from '../pytorch/index';
 import { all, first, isMessage, parsePrototxt, type Message } from './prototxt';
@@ -65,7 +65,7 @@ function param(l: Layer, key: string): Message | undefined {
 function num(l: Layer, m: Message | undefined, key: string, fallback: number): number {
   const v = m === undefined ? undefined : first(m, key);
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(l, 'bad-value', `${key} must be a number, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(l, 'bad-value', `${key} must be a number, got ${shownValue(v, 'nothing')}`);
   return v;
 }
 
@@ -79,7 +79,7 @@ function flag(l: Layer, m: Message | undefined, key: string, fallback: boolean):
   const v = m === undefined ? undefined : first(m, key);
   if (v === undefined) return fallback;
   if (v === 'true' || v === 'false') return v === 'true';
-  return fail(l, 'bad-value', `${key} must be true or false, got ${JSON.stringify(v)}`);
+  return fail(l, 'bad-value', `${key} must be true or false, got ${shownValue(v, 'nothing')}`);
 }
 
 function word(m: Message | undefined, key: string, fallback: string): string {
@@ -92,7 +92,7 @@ function hw(l: Layer, m: Message | undefined, key: string, hKey: string, wKey: s
   const h = m === undefined ? undefined : first(m, hKey);
   if (h !== undefined) return [whole(l, m, hKey, fallback), whole(l, m, wKey, fallback)];
   const vals = m === undefined ? [] : all(m, key);
-  for (const v of vals) if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) fail(l, 'bad-value', `${key} must be a whole number ≥ 0, got ${JSON.stringify(v)}`);
+  for (const v of vals) if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) fail(l, 'bad-value', `${key} must be a whole number ≥ 0, got ${shownValue(v, 'nothing')}`);
   if (vals.length === 0) return [fallback, fallback];
   if (vals.length === 1) return [vals[0] as number, vals[0] as number];
   if (vals.length === 2) return [vals[0] as number, vals[1] as number];

@@ -1,6 +1,6 @@
 /** Reads the numbers of a module's extra_repr, with errors that point at the module's line. */
 import type { Pair, Padding } from '../../calc/types';
-import { ParseError } from '../errors';
+import { ParseError, shownValue } from '../errors';
 import type { ModuleNode, Value } from './repr';
 
 export function origin(node: ModuleNode): { line: number; module: string } {
@@ -9,7 +9,7 @@ export function origin(node: ModuleNode): { line: number; module: string } {
 
 function fail(node: ModuleNode, what: string, v: Value | undefined): never {
   const o = origin(node);
-  throw new ParseError('bad-value', o.line, o.module, `${what} must be a whole number ≥ 0, got ${JSON.stringify(v) ?? 'nothing'}`);
+  throw new ParseError('bad-value', o.line, o.module, `${what} must be a whole number ≥ 0, got ${shownValue(v)}`);
 }
 
 /** The keyword, else the positional argument at `index`. */
@@ -32,7 +32,7 @@ export function real(node: ModuleNode, key: string, index: number | undefined, f
   const v = arg(node, key, index) ?? fallback;
   if (typeof v !== 'number' || !Number.isFinite(v)) {
     const o = origin(node);
-    throw new ParseError('bad-value', o.line, o.module, `${key} must be a number, got ${JSON.stringify(v)}`);
+    throw new ParseError('bad-value', o.line, o.module, `${key} must be a number, got ${shownValue(v)}`);
   }
   return v;
 }
@@ -42,7 +42,7 @@ export function bool(node: ModuleNode, key: string, fallback: boolean): boolean 
   if (v === undefined) return fallback;
   if (typeof v !== 'boolean') {
     const o = origin(node);
-    throw new ParseError('bad-value', o.line, o.module, `${key} must be True or False, got ${JSON.stringify(v)}`);
+    throw new ParseError('bad-value', o.line, o.module, `${key} must be True or False, got ${shownValue(v)}`);
   }
   return v;
 }

@@ -1,0 +1,56 @@
+/**
+ * Spacing fixes for KaTeX's MathML as Chromium's MathML Core lays it out, so formulas keep
+ * TeX's spacing (what KaTeX's HTML output drew):
+ * - A bracket that is not first in its row (`\max\bigl(`, `f(x)`) is an infix operator in MathML's
+ *   operator dictionary, which gives an unknown infix operator thick spaces on both sides. An
+ *   opening bracket gets form="prefix", a closing one form="postfix": no space, as in TeX.
+ * - TeX drops the spaces around binary operators and relations in sub- and superscripts and in
+ *   the parts of a fraction in inline math (script style); MathML Core keeps them (`i = 1` under a
+ *   ∑ read as `i  =  1`). Operators at script level ≥ 1 get lspace="0" rspace="0".
+ */
+import type { Root, Element, ElementContent } from 'hast';
+
+const OPENING = new Set(['(', '[', '{', '⌈', '⌊', '⟨', '‖']);
+const CLOSING = new Set([')', ']', '}', '⌉', '⌋', '⟩']);
+const SCRIPTED = new Set(['msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover', 'mmultiscripts']);
+
+function text(node: Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
+}
+
+function visitMath(node: ElementContent, display: boolean, level: number): void {
+  if (node.type !== 'element') return;
+  const props = node.properties;
+  if (node.tagName === 'mo') {
+    const t = text(node);
+    if (props.form === undefined && OPENING.has(t)) props.form = 'prefix';
+    if (props.form === undefined && CLOSING.has(t)) props.form = 'postfix';
+    if (level > 0 && props.lspace === undefined && props.rspace === undefined) {
+      props.lspace = '0';
+      props.rspace = '0';
+    }
+    return;
+  }
+  if (node.tagName === 'mstyle') {
+    if (props.displayStyle !== undefined || props.displaystyle !== undefined) display = String(props.displayStyle ?? props.displaystyle) === 'true';
+    if (props.scriptLevel !== undefined || props.scriptlevel !== undefined) level = Number(props.scriptLevel ?? props.scriptlevel);
+  }
+  node.children.forEach((child, i) => {
+    if (SCRIPTED.has(node.tagName) && i > 0) visitMath(child, false, level + 1);
+    else if (node.tagName === 'mfrac') visitMath(child, false, display ? level : level + 1);
+    else visitMath(child, display, level);
+  });
+}
+
+export function rehypeMathmlSpacing() {
+  return (tree: Root) => {
+    const walk = (node: Root | ElementContent): void => {
+      if (node.type === 'element' && node.tagName === 'math') {
+        visitMath(node, node.properties.display === 'block', 0);
+        return;
+      }
+      if ('children' in node) node.children.forEach((c) => walk(c as ElementContent));
+    };
+    walk(tree);
+  };
+}

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/calc/index';
 import { parseArgs, parseInput, UsageError } from '../src/cli/args';
@@ -115,5 +118,68 @@ describe('the real CLI', () => {
     const help = cli('--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: /);
+  });
+});
+
+describe('--from: a pasted network', () => {
+  const FIX = 'tests/fixtures/paste';
+
+  it('parseArgs reads --from, --input and --network; refuses mixing with a model or model options', () => {
+    expect(parseArgs(['--from', 'x.txt', '--input', '299'])).toEqual({ help: false, from: 'x.txt', options: {}, json: false, input: [299, 299] });
+    expect(parseArgs(['--from=x.txt', '--network'])).toEqual({ help: false, from: 'x.txt', options: {}, json: false, network: true });
+    expect(() => parseArgs(['vgg16', '--from', 'x'])).toThrow(new UsageError('a model id or --from, not both (got "vgg16" and --from)'));
+    expect(() => parseArgs(['--from', 'x', '--aux'])).toThrow(new UsageError('--from takes only --input, --json and --network; aux apply to built-in models'));
+    expect(() => parseArgs(['--from', 'x', '--network', '--json'])).toThrow(new UsageError('--network and --json are two different outputs; give one'));
+    expect(() => parseArgs(['vgg16', '--network'])).toThrow(new UsageError('--network needs --from'));
+  });
+
+  it('a torchvision repr: the same table and totals as the built-in model, then the wiring rules with their lines', () => {
+    const r = cli('--from', `${FIX}/pytorch/resnet50.txt`);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const builtIn = renderTable(analyse(getNetwork('resnet50')));
+    const totals = (t: string) => t.split('\n').filter((l) => /^(params|MACs|GFLOPs|RF) /.test(l));
+    expect(totals(r.stdout)).toEqual(totals(builtIn));
+    expect(r.stdout).toContain('wiring  read as PyTorch print(model); rules applied:');
+    expect(r.stdout).toContain('  known-class: torchvision Bottleneck: conv1 → bn1 → relu → conv2 → bn2 → relu → conv3 → bn3, + (downsample(x) or x), relu');
+    expect(r.stdout).toMatch(/\n {4}at layer1\.0 \(Bottleneck\) \(line 7\), layer1\.1 \(Bottleneck\) \(line 20\), /);
+    expect(r.stdout).toContain('  known-class: torchvision ResNet: conv1 → bn1 → relu → maxpool → layer1…layer4 → avgpool → torch.flatten → fc\n    at ResNet (line 1)');
+  });
+
+  it('--json: the built-in model\'s keys plus the format and the wiring notes', () => {
+    const r = cli('--from', `${FIX}/pytorch/mobilenet_v2.txt`, '--json');
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as ReturnType<typeof toJson> & { format: string; wiring: { rule: string; module: string; line: number }[] };
+    expect(Object.keys(j)).toEqual(['model', 'input', 'params', 'macs', 'receptiveField', 'layers', 'format', 'wiring']);
+    // torch forward hooks on torchvision 0.28's mobilenet_v2 (tests/fixtures/paste/pytorch/figures.json).
+    expect([j.model, j.format, j.params, j.macs]).toEqual(['MobileNetV2', 'pytorch', 3_504_872, 300_774_272]);
+    expect(j.wiring).toContainEqual({ line: 3, module: 'features.0 (Conv2dNormActivation)', rule: 'sequence', text: 'Conv2dNormActivation runs its children in order' });
+  });
+
+  it('a Caffe prototxt, with --input; --network prints JSON that --from reads back', () => {
+    const r = cli('--from', `${FIX}/caffe/bvlc_alexnet.deploy.prototxt`, '--json');
+    const j = JSON.parse(r.stdout) as ReturnType<typeof toJson>;
+    expect([j.model, j.params, j.macs]).toEqual(['AlexNet', 60_965_224, analyse(getNetwork('alexnet_2012')).macs]);
+    const big = JSON.parse(cli('--from', `${FIX}/caffe/bvlc_alexnet.deploy.prototxt`, '--input', '259', '--json').stdout) as ReturnType<typeof toJson>;
+    expect(big.input).toEqual([3, 259, 259]);
+    const net = cli('--from', `${FIX}/caffe/bvlc_googlenet.deploy.prototxt`, '--network');
+    expect(net.status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'paste-'));
+    const file = join(dir, 'googlenet.json');
+    writeFileSync(file, net.stdout);
+    const back = JSON.parse(cli('--from', file, '--json').stdout) as ReturnType<typeof toJson> & { format: string };
+    expect([back.format, back.params]).toEqual(['json', 6_998_552]);
+    rmSync(dir, { recursive: true });
+  });
+
+  it.each([
+    [['--from', 'no/such/file.txt'], 2, /^calc: cannot read --from no\/such\/file\.txt: ENOENT/],
+    [['--from', 'tests/fixtures/paste/README.md'], 1, /^calc: the text starts with "Real inputs nobody here wrote\. CI reads ", which is neither print\(model\) output/],
+  ])('%j exits %i with one line on stderr', (args, status, line) => {
+    const r = cli(...args);
+    expect(r.status).toBe(status);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(line);
   });
 });

@@ -88,7 +88,8 @@ export interface LrnSpec extends NodeBase {
 
 export interface ActivationSpec extends NodeBase {
   readonly kind: 'act';
-  readonly fn: 'relu' | 'tanh' | 'sigmoid';
+  /** Element-wise (softmax: across the features); none has parameters or counted compute. */
+  readonly fn: 'relu' | 'relu6' | 'leaky_relu' | 'elu' | 'gelu' | 'silu' | 'hardswish' | 'hardsigmoid' | 'tanh' | 'sigmoid' | 'softmax';
 }
 
 export interface DropoutSpec extends NodeBase {
@@ -117,6 +118,12 @@ export interface AddSpec extends NodeBase {
  */
 export interface BlockSpec extends NodeBase {
   readonly kind: 'block';
+  /**
+   * An auxiliary classifier head that runs only in training mode (GoogLeNet's aux1/aux2,
+   * Inception v3's AuxLogits). Its parameters count; its MACs go to `Analysis.auxMacs`, not
+   * `macs`, which is one eval-mode forward pass (torchvision's convention).
+   */
+  readonly trainingOnly?: boolean;
 }
 
 export type LayerSpec =

@@ -2,8 +2,12 @@
 import type { NetworkOptions } from '../models/registry';
 
 export const USAGE = `Usage: npm run --silent calc -- <model> [options]
+       npm run --silent calc -- --from <file> [--input N | HxW] [--json | --network]
 
 Prints per-layer shapes, parameters, MACs and receptive fields, then totals.
+--from reads your own network: PyTorch's print(model) text, a Caffe .prototxt or the
+network JSON that --network prints (the format is detected from the text), and says
+which wiring rule applied where.
 
 Options:
   --input N | HxW        input height and width (default: the model's, e.g. 224)
@@ -11,6 +15,8 @@ Options:
   --stride-on 1x1|3x3    ResNet bottleneck: where the downsampling stride sits
   --output-stride 8|16|32  dilate later stages (ResNet-50, -101, -152)
   --json                 print one JSON object instead of the table
+  --from FILE            analyse the network in FILE instead of a built-in model
+  --network              with --from: print the parsed network as the calc core's JSON
   -h, --help             show this help
 
 Counts: params = weights + biases + BN γ/β; MACs = multiply-accumulates of conv and
@@ -22,7 +28,12 @@ export class UsageError extends Error {
 }
 
 export interface CliArgs {
-  readonly model: string;
+  /** A registry id; absent with --from. */
+  readonly model?: string;
+  /** --from: a file with a pasted network. */
+  readonly from?: string;
+  /** --network: print the parsed network instead of its analysis. */
+  readonly network?: true;
   /** [height, width] when --input was given. */
   readonly input?: readonly [number, number];
   readonly options: NetworkOptions;
@@ -59,6 +70,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let model: string | undefined;
   let input: readonly [number, number] | undefined;
   let json = false;
+  let from: string | undefined;
+  let network = false;
   const options: { aux?: boolean; strideOn?: '1x1' | '3x3'; outputStride?: 8 | 16 | 32 } = {};
 
   for (let i = 0; i < argv.length; i++) {
@@ -91,6 +104,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--input':
         input = parseInput(value());
         break;
+      case '--from':
+        from = value();
+        break;
+      case '--network':
+        noValue();
+        network = true;
+        break;
       case '--stride-on':
         options.strideOn = oneOf(flag, value(), ['1x1', '3x3'] as const);
         break;
@@ -103,6 +123,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         model = arg;
     }
   }
+  if (from !== undefined) {
+    if (model !== undefined) throw new UsageError(`a model id or --from, not both (got "${model}" and --from)`);
+    const set = Object.keys(options);
+    if (set.length > 0) throw new UsageError(`--from takes only --input, --json and --network; ${set.join(', ')} apply to built-in models`);
+    if (network && json) throw new UsageError('--network and --json are two different outputs; give one');
+    return { help: false, from, options, json, ...(network ? { network: true as const } : {}), ...(input === undefined ? {} : { input }) };
+  }
+  if (network) throw new UsageError('--network needs --from');
   if (model === undefined) throw new UsageError('no model given (see --help)');
   return { help: false, model, options, json, ...(input === undefined ? {} : { input }) };
 }

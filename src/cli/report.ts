@@ -1,5 +1,6 @@
 /** Turns an Analysis into the CLI's outputs: an aligned text table or one JSON object. */
 import { formatCompact, formatCount, formatShape, type Analysis, type ReceptiveField } from '../calc/index';
+import type { Format, WiringNote } from '../parse/index';
 
 function rfText(rf: ReceptiveField | null): string {
   if (rf === null) return '—';
@@ -76,4 +77,33 @@ export function toJson(a: Analysis) {
       receptiveField: jsonField(r.receptiveField),
     })),
   };
+}
+
+const FORMAT_NAMES: Readonly<Record<Format, string>> = {
+  pytorch: "PyTorch print(model)",
+  caffe: 'Caffe prototxt',
+  json: 'network JSON',
+};
+
+/**
+ * How a pasted network was read: one entry per rule and explanation, with every module it applied
+ * to ("layer1.0 (line 12)"), in the order the rules were first used.
+ */
+export function renderWiring(format: Format, notes: readonly WiringNote[]): string {
+  const groups = new Map<string, { rule: string; text: string; where: string[] }>();
+  for (const n of notes) {
+    const key = `${n.rule}\u0000${n.text}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { rule: n.rule, text: n.text, where: [] };
+      groups.set(key, g);
+    }
+    if (n.module !== '') g.where.push(n.line === null ? n.module : `${n.module} (line ${n.line})`);
+  }
+  const lines = [`wiring  read as ${FORMAT_NAMES[format]}; rules applied:`];
+  for (const g of groups.values()) {
+    lines.push(`  ${g.rule}: ${g.text}`);
+    if (g.where.length > 0) lines.push(`    at ${g.where.join(', ')}`);
+  }
+  return lines.join('\n');
 }

@@ -38,7 +38,7 @@ const cases: readonly [string, readonly LayerSpec[], Shape | undefined, CalcErro
   ['dropout p > 1', [{ name: 'd', kind: 'dropout', p: 1.5 }], undefined, 'bad-parameter', 'd: p must be between 0 and 1, got 1.5'],
   ['lrn alpha NaN', [{ name: 'n', kind: 'lrn', size: 5, alpha: Number.NaN, beta: 0.75, k: 1 }], undefined, 'bad-parameter', 'n: alpha must be a finite number, got NaN'],
   ['lrn size 0', [{ name: 'n', kind: 'lrn', size: 0, alpha: 1, beta: 1, k: 1 }], undefined, 'bad-parameter', 'n: size must be a positive whole number, got 0'],
-  ['unknown activation', [bad({ name: 'r', kind: 'act', fn: 'gelu' })], undefined, 'bad-parameter', 'r: fn must be one of relu, tanh, sigmoid, got "gelu"'],
+  ['unknown activation', [bad({ name: 'r', kind: 'act', fn: 'swish' })], undefined, 'bad-parameter', 'r: fn must be one of relu, relu6, leaky_relu, elu, gelu, silu, hardswish, hardsigmoid, tanh, sigmoid, softmax, got "swish"'],
   ['unknown kind', [bad({ name: 'x', kind: 'softmax' })], undefined, 'unknown-kind', 'x: unknown layer kind "softmax"'],
   ['linear on a feature map', [{ name: 'fc6', kind: 'linear', out: 10 }], [256, 6, 6], 'shape-mismatch', 'fc6: linear needs a flattened input, got 256×6×6 (add a flatten node)'],
   ['conv on flat features', [{ name: 'f', kind: 'flatten' }, { name: 'c', kind: 'conv', out: 1, kernel: 1 }], undefined, 'not-spatial', 'c: a conv layer needs a C×H×W feature map, got 192'],

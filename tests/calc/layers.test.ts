@@ -145,6 +145,17 @@ describe('adaptive pool, flatten, linear, bn', () => {
     expect(one({ name: 'x', kind: 'dropout', p: 0.5 }, [4, 3, 3]).detail).toBe('dropout, p 0.5');
     expect(one({ name: 'x', kind: 'act', fn: 'tanh' }, [4, 3, 3]).detail).toBe('tanh');
   });
+
+  it('every activation keeps the shape and has no parameters or MACs; an unknown one is a typed error', () => {
+    const fns = ['relu', 'relu6', 'leaky_relu', 'elu', 'gelu', 'silu', 'hardswish', 'hardsigmoid', 'tanh', 'sigmoid', 'softmax'] as const;
+    for (const fn of fns) {
+      const r = one({ name: 'x', kind: 'act', fn }, [4, 3, 3]);
+      expect(r.output).toEqual([4, 3, 3]);
+      expect(r.params.total + r.macs).toBe(0);
+    }
+    expect(one({ name: 'x', kind: 'act', fn: 'relu6' }, [4, 3, 3]).detail).toBe('ReLU6');
+    expect(() => one({ name: 'x', kind: 'act', fn: 'swish' as 'relu' }, [4, 3, 3])).toThrow(/x: fn must be one of relu, relu6/);
+  });
 });
 
 describe('merges', () => {

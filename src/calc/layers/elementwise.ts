@@ -4,7 +4,19 @@ import type { ActivationSpec, DropoutSpec } from '../types';
 import { inRange } from '../validate';
 import { oneInput, passThrough, type LayerResult, type Tensor } from './tensor';
 
-const ACTIVATIONS: Readonly<Record<ActivationSpec['fn'], string>> = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' };
+const ACTIVATIONS: Readonly<Record<ActivationSpec['fn'], string>> = {
+  relu: 'ReLU',
+  relu6: 'ReLU6',
+  leaky_relu: 'leaky ReLU',
+  elu: 'ELU',
+  gelu: 'GELU',
+  silu: 'SiLU',
+  hardswish: 'hard swish',
+  hardsigmoid: 'hard sigmoid',
+  tanh: 'tanh',
+  sigmoid: 'sigmoid',
+  softmax: 'softmax',
+};
 
 export function activation(spec: ActivationSpec, inputs: readonly Tensor[]): LayerResult {
   const input = oneInput(spec.name, spec.kind, inputs);

@@ -8,7 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import { remarkMermaidSvg } from './src/site/remark-mermaid.ts';
 import { rehypeMathPagefindIgnore } from './src/site/rehype-math-pagefind.ts';
 import { rehypeKatexErrors } from './src/site/rehype-katex-errors.ts';
-import { rehypeMathmlSpacing } from './src/site/rehype-mathml-spacing.ts';
+import { rehypeMathmlCore } from './src/site/rehype-mathml-core.ts';
 import { sidebar } from './src/site/sidebar.ts';
 import { buildHints } from './src/site/build-hints.ts';
 
@@ -26,7 +26,7 @@ export default defineConfig({
       remarkPlugins: [remarkMath, [remarkMermaidSvg, { base }]],
       // MathML only: KaTeX's default also writes an HTML copy of every formula (about half of a
       // chapter's DOM, slow to style and lay out); the browser typesets MathML with the math font.
-      rehypePlugins: [[rehypeKatex, { output: 'mathml', strict: 'error', throwOnError: true }], rehypeKatexErrors, rehypeMathmlSpacing, rehypeMathPagefindIgnore],
+      rehypePlugins: [[rehypeKatex, { output: 'mathml', strict: 'error', throwOnError: true }], rehypeKatexErrors, rehypeMathmlCore, rehypeMathPagefindIgnore],
     }),
   },
   vite: {

@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import katex from 'katex';
 import { lowPriorityModuleScripts, preloadMathFont } from '../../src/site/build-hints';
-import { rehypeMathmlSpacing } from '../../src/site/rehype-mathml-spacing';
+import { rehypeMathmlCore } from '../../src/site/rehype-mathml-core';
 
 describe('build hints', () => {
   test('module scripts with a src get fetchpriority="low"; inline and classic scripts are left alone', () => {
@@ -28,7 +28,7 @@ describe('MathML spacing', () => {
   /** Each <mo> after the plugin, as text[form][:space when both spaces are zero]. */
   const render = async (tex: string, displayMode = false) => {
     const tree = fromHtml(katex.renderToString(tex, { output: 'mathml', displayMode }), { fragment: true });
-    rehypeMathmlSpacing()(tree);
+    rehypeMathmlCore()(tree);
     const ops: string[] = [];
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'mo') return;
@@ -50,5 +50,17 @@ describe('MathML spacing', () => {
   test('fraction parts are script style in inline math, not in display math', async () => {
     expect(await render('\\frac{a+b}{c}')).toBe('+:0');
     expect(await render('\\frac{a+b}{c}', true)).toBe('+');
+  });
+});
+
+describe('MathML Core letters', () => {
+  test('a script capital becomes its Unicode character (MathML Core ignores mathvariant="script")', () => {
+    const tree = fromHtml(katex.renderToString('\\mathcal{L} + \\mathcal{A}', { output: 'mathml' }), { fragment: true });
+    rehypeMathmlCore()(tree);
+    const mis: string[] = [];
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'mi') mis.push(`${node.children.map((c) => (c.type === 'text' ? c.value : '')).join('')}${node.properties.mathvariant ? `/${String(node.properties.mathvariant)}` : ''}`);
+    });
+    expect(mis).toEqual(['ℒ', '𝒜']);
   });
 });

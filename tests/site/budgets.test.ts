@@ -3,13 +3,13 @@
  * 2-core machines is timing, so every page is held to budgets that have none (DOM size, no
  * HTML copy of the math, one small font request, module scripts at low priority), and to one
  * timing budget made comparable across machines: style recalculation + layout during load
- * (main-thread CPU time from a trace), median of 3 loads, scaled by the median of Lighthouse's
- * benchmarkIndex (its CPU speed probe) to a reference machine. Lighthouse's own score is checked in lighthouse.test.ts. The table is
+ * (main-thread CPU time from a trace), median of 3 loads, scaled by Lighthouse's benchmarkIndex
+ * (its CPU speed probe; the fastest of 3) to a reference machine. Lighthouse's own score is checked in lighthouse.test.ts. The table is
  * printed every run.
  *
  * Sources of the limits: issue #14's study of this site (DOM 2,654–2,843 elements on the
  * heaviest chapters with MathML-only math, 4,143–5,473 with KaTeX's HTML copy; a math font
- * subset of about 11–15 KB; style + layout of about 150 ms at the reference speed).
+ * subset of about 11–15 KB); the style + layout limit is from measurements, beside it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +23,12 @@ import { MATH_FONT_PATH } from '../../src/site/build-hints.ts';
 const MAX_ELEMENTS = 3_000;
 /** 15 KB (binary: the font is 15,148 bytes when this was written). */
 const MAX_FONT_BYTES = 15 * 1024;
-/** Style + layout during load, in ms at the reference speed. */
-const MAX_STYLE_LAYOUT_MS = 150;
+/**
+ * Style + layout during load, main-thread CPU ms at the reference speed. Measured on a shared
+ * 2-core host (trace CPU time, unscaled): 30–242 ms per page with MathML-only math; with KaTeX's
+ * HTML copy planted back, 226–346 ms on the chapters with math.
+ */
+const MAX_STYLE_LAYOUT_MS = 300;
 /** benchmarkIndex of the reference machine: Lighthouse's own calibration point for desktop-class CPUs. */
 const REFERENCE_BENCHMARK_INDEX = 1_000;
 /** Lighthouse's mobile viewport (Moto G Power). */
@@ -103,7 +107,8 @@ describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_lab
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await load(rootUrl + info.path));
     const first = runs[0]!;
-    const scaled = (median(runs.map((r) => r.styleLayoutMs)) * median(runs.map((r) => r.benchmarkIndex))) / REFERENCE_BENCHMARK_INDEX;
+    // The fastest of the 3 speed probes: on a busy host other processes only ever slow a probe down.
+    const scaled = (median(runs.map((r) => r.styleLayoutMs)) * Math.max(...runs.map((r) => r.benchmarkIndex))) / REFERENCE_BENCHMARK_INDEX;
     const row: Row = {
       page: info.path,
       elements: first.elements,

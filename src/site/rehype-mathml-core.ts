@@ -1,6 +1,8 @@
 /**
- * Spacing fixes for KaTeX's MathML as Chromium's MathML Core lays it out, so formulas keep
- * TeX's spacing (what KaTeX's HTML output drew):
+ * Fixes for KaTeX's MathML as Chromium's MathML Core draws it, so formulas look as KaTeX's HTML
+ * output did:
+ * - MathML Core draws only mathvariant="normal": a script letter (\mathcal{L}) is written as its
+ *   Unicode mathematical script character (ℒ) instead.
  * - A bracket that is not first in its row (`\max\bigl(`, `f(x)`) is an infix operator in MathML's
  *   operator dictionary, which gives an unknown infix operator thick spaces on both sides. An
  *   opening bracket gets form="prefix", a closing one form="postfix": no space, as in TeX.
@@ -18,9 +20,23 @@ function text(node: Element): string {
   return node.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
 }
 
+/** Script capitals: U+1D49C + n, except the letters Unicode encoded earlier (Letterlike Symbols). */
+const SCRIPT_HOLES: Record<string, string> = { B: 'ℬ', E: 'ℰ', F: 'ℱ', H: 'ℋ', I: 'ℐ', L: 'ℒ', M: 'ℳ', R: 'ℛ' };
+function scriptCapital(letter: string): string | undefined {
+  if (!/^[A-Z]$/.test(letter)) return undefined;
+  return SCRIPT_HOLES[letter] ?? String.fromCodePoint(0x1d49c + letter.charCodeAt(0) - 65);
+}
+
 function visitMath(node: ElementContent, display: boolean, level: number): void {
   if (node.type !== 'element') return;
   const props = node.properties;
+  if (node.tagName === 'mi' && props.mathvariant === 'script') {
+    const script = scriptCapital(text(node));
+    if (script) {
+      node.children = [{ type: 'text', value: script }];
+      delete props.mathvariant;
+    }
+  }
   if (node.tagName === 'mo') {
     const t = text(node);
     if (props.form === undefined && OPENING.has(t)) props.form = 'prefix';
@@ -42,7 +58,7 @@ function visitMath(node: ElementContent, display: boolean, level: number): void 
   });
 }
 
-export function rehypeMathmlSpacing() {
+export function rehypeMathmlCore() {
   return (tree: Root) => {
     const walk = (node: Root | ElementContent): void => {
       if (node.type === 'element' && node.tagName === 'math') {

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 // The function Lighthouse runs in the page to rate the CPU (environment.benchmarkIndex).
 import * as pageFunctionsModule from 'lighthouse/core/lib/page-functions.js';
-import { chapterPages, launchBrowser, open, readPage, ROOT, site } from '../support/site.ts';
+import { chapterPages, heaviestPages, launchBrowser, open, readPage, ROOT, site } from '../support/site.ts';
 import { MATH_FONT_PATH } from '../../src/site/build-hints.ts';
 
 const MAX_ELEMENTS = 3_000;
@@ -64,10 +64,18 @@ afterAll(async () => {
   console.log([`Budgets (mobile viewport; elements ≤ ${MAX_ELEMENTS}, one font ≤ ${MAX_FONT_BYTES} B, style+layout ≤ ${MAX_STYLE_LAYOUT_MS} ms at benchmarkIndex ${REFERENCE_BENCHMARK_INDEX}):`, header, ...lines].join('\n'));
 });
 
+/**
+ * The timing budget is measured (3 loads) on the heaviest pages, where it can be exceeded; every
+ * other page gets one load for the budgets without timing. Keeps the file's cost flat in CI as
+ * chapters (and a second locale) are added.
+ */
+const TIMED_PAGES = 3;
+const timed = heaviestPages(TIMED_PAGES);
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** One cold load: the fonts it fetched, its element count, and Chromium's style + layout time. */
-async function load(url: string) {
+async function load(url: string, probeSpeed: boolean) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light' });
   try {
     const page: Page = await context.newPage();
@@ -95,7 +103,7 @@ async function load(url: string) {
         priority: s.getAttribute('fetchpriority'),
       })),
     }));
-    const benchmarkIndex = await page.evaluate(computeBenchmarkIndex);
+    const benchmarkIndex = probeSpeed ? await page.evaluate(computeBenchmarkIndex) : NaN;
     return { fonts, styleLayoutMs, benchmarkIndex, ...facts };
   } finally {
     await context.close();
@@ -103,9 +111,10 @@ async function load(url: string) {
 }
 
 describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
-  test(`≤ ${MAX_ELEMENTS} elements, MathML-only math, one small font, low-priority module scripts, style + layout ≤ ${MAX_STYLE_LAYOUT_MS} ms (scaled)`, async () => {
+  test(`≤ ${MAX_ELEMENTS} elements, MathML-only math, one small font, low-priority module scripts; on the heaviest pages style + layout ≤ ${MAX_STYLE_LAYOUT_MS} ms (scaled)`, async () => {
     const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await load(rootUrl + info.path));
+    const loads = timed.has(info.path) ? 3 : 1;
+    for (let i = 0; i < loads; i++) runs.push(await load(rootUrl + info.path, loads === 3));
     const first = runs[0]!;
     // The fastest of the 3 speed probes: on a busy host other processes only ever slow a probe down.
     const scaled = (median(runs.map((r) => r.styleLayoutMs)) * Math.max(...runs.map((r) => r.benchmarkIndex))) / REFERENCE_BENCHMARK_INDEX;
@@ -131,7 +140,7 @@ describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_lab
     expect(html.includes(`rel="preload" href="/${MATH_FONT_PATH}"`), 'math font preload').toBe(first.math > 0);
     if (first.math === 0) expect(first.fonts).toEqual([]);
     expect(first.moduleScripts.filter((s) => s.priority !== 'low'), 'module scripts without fetchpriority="low"').toEqual([]);
-    expect(row.scaledMs, `style + layout, ms scaled to benchmarkIndex ${REFERENCE_BENCHMARK_INDEX} (${row.styleLayoutMs.map((m) => m.toFixed(0)).join(', ')} ms measured)`).toBeLessThanOrEqual(
+    if (loads === 3) expect(row.scaledMs, `style + layout, ms scaled to benchmarkIndex ${REFERENCE_BENCHMARK_INDEX} (${row.styleLayoutMs.map((m) => m.toFixed(0)).join(', ')} ms measured)`).toBeLessThanOrEqual(
       MAX_STYLE_LAYOUT_MS,
     );
   });

@@ -19,7 +19,7 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/site/chromium.ts';
 import { serveStatic, type RunningServer } from '../support/static-server.ts';
-import { chapterPages, readPage, site } from '../support/site.ts';
+import { chapterPages, heaviestPages, site } from '../support/site.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -27,14 +27,7 @@ const PERF_FLOOR = 95;
 /** How many of the largest pages always get 3 runs. */
 const ALWAYS_THREE = 3;
 
-const elementCount = (html: string) => html.match(/<[a-zA-Z][^\s/>]*/g)?.length ?? 0;
-const heaviest = new Set(
-  chapterPages()
-    .map((p) => ({ path: p.path, elements: elementCount(readPage(p)) }))
-    .sort((a, b) => b.elements - a.elements)
-    .slice(0, ALWAYS_THREE)
-    .map((p) => p.path),
-);
+const heaviest = heaviestPages(ALWAYS_THREE);
 
 let chrome: chromeLauncher.LaunchedChrome;
 let lighthouseVersion = '?';

@@ -1,6 +1,7 @@
 /**
- * Dependencies point one way (DESIGN.md): src/calc imports only src/calc and nothing that needs
- * a DOM or Node; src/models imports only src/models and src/calc. Neither reaches components/ or content/.
+ * Dependencies point one way: src/calc imports only src/calc and nothing that needs a DOM or
+ * Node; src/models, src/parse and src/sim (the simulations) import only themselves and src/calc.
+ * None reaches components/ or content/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -60,13 +61,18 @@ describe('architecture', () => {
     expect(violations('src/models', ['src/models', 'src/calc'])).toEqual([]);
   });
 
+  it('src/sim imports only src/sim and src/calc', () => {
+    expect(sourceFiles('src/sim')).toContain('src/sim/erf.ts');
+    expect(violations('src/sim', ['src/sim', 'src/calc'])).toEqual([]);
+  });
+
   it('src/parse (the pasted-network parsers) imports only src/parse and src/calc', () => {
     expect(violations('src/parse', ['src/parse', 'src/calc'])).toEqual([]);
   });
 
-  it('src/calc, src/models and src/parse use no DOM or Node globals', () => {
+  it('src/calc, src/models, src/parse and src/sim use no DOM or Node globals', () => {
     const globals = /\b(document|window|HTMLElement|customElements|navigator|localStorage|process|Buffer|__dirname)\b/;
-    const offenders = [...sourceFiles('src/calc'), ...sourceFiles('src/models'), ...sourceFiles('src/parse')].filter((f) =>
+    const offenders = [...sourceFiles('src/calc'), ...sourceFiles('src/models'), ...sourceFiles('src/parse'), ...sourceFiles('src/sim')].filter((f) =>
       // Comments and strings may mention these words ("./window"); code may not.
       globals.test(
         readFileSync(join(ROOT, f), 'utf8')

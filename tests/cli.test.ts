@@ -74,7 +74,7 @@ describe('report', () => {
 
   it('json has the agreed keys', () => {
     const j = toJson(analyse(getNetwork('alexnet')));
-    expect(Object.keys(j)).toEqual(['model', 'input', 'params', 'macs', 'receptiveField', 'layers']);
+    expect(Object.keys(j)).toEqual(['model', 'input', 'params', 'macs', 'auxMacs', 'receptiveField', 'layers']);
     expect(Object.keys(j.layers[0] ?? {})).toEqual(['name', 'kind', 'output', 'params', 'macs', 'receptiveField']);
   });
 });
@@ -90,6 +90,26 @@ describe('the real CLI', () => {
     expect(j.macs).toBe(15_470_264_320);
     expect(j.receptiveField).toEqual({ size: [212, 212], stride: [32, 32], padding: [90, 90] });
     expect(j.layers.at(-1)).toEqual({ name: 'classifier.6', kind: 'linear', output: [1000], params: 4_097_000, macs: 4_096_000, receptiveField: null });
+  });
+
+  // https://pytorch.org/vision/stable/models/generated/torchvision.models.inception_v3.html
+  // (Inception_V3_Weights.IMAGENET1K_V1: GFLOPS 5.71, _ops 5.713 in torchvision/models/inception.py)
+  it('inception_v3 quotes torchvision\'s eval-mode 5.713 GFLOPS and the aux head apart', () => {
+    const r = cli('inception_v3');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('GFLOPs (torchvision column) = MACs/1e9 = 5.713');
+    expect(r.stdout).toContain('training-mode forward adds 5,683,200 MACs (5.683 M) for the aux heads');
+    const j = JSON.parse(cli('inception_v3', '--json').stdout) as ReturnType<typeof toJson>;
+    expect(j.macs).toBe(5_713_216_096);
+    expect(j.auxMacs).toBe(5_683_200);
+    expect(j.params).toBe(27_161_264);
+  });
+
+  it('--help states the MAC and receptive-field conventions', () => {
+    const r = cli('--help');
+    expect(r.stdout).toContain('eval-mode forward pass');
+    expect(r.stdout).toContain('last spatial feature map');
+    expect(r.stdout).toContain('inception5b');
   });
 
   it('--input changes the input size', () => {
@@ -150,7 +170,7 @@ describe('--from: a pasted network', () => {
     const r = cli('--from', `${FIX}/pytorch/mobilenet_v2.txt`, '--json');
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as ReturnType<typeof toJson> & { format: string; wiring: { rule: string; module: string; line: number }[] };
-    expect(Object.keys(j)).toEqual(['model', 'input', 'params', 'macs', 'receptiveField', 'layers', 'format', 'wiring']);
+    expect(Object.keys(j)).toEqual(['model', 'input', 'params', 'macs', 'auxMacs', 'receptiveField', 'layers', 'format', 'wiring']);
     // torch forward hooks on torchvision 0.28's mobilenet_v2 (tests/fixtures/paste/pytorch/figures.json).
     expect([j.model, j.format, j.params, j.macs]).toEqual(['MobileNetV2', 'pytorch', 3_504_872, 300_774_272]);
     expect(j.wiring).toContainEqual({ line: 3, module: 'features.0 (Conv2dNormActivation)', rule: 'sequence', text: 'Conv2dNormActivation runs its children in order' });

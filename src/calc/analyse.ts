@@ -30,13 +30,28 @@ interface Sum {
   biases: number;
   bn: number;
   macs: number;
+  bytes: number;
 }
 
-function addTo(sum: Sum, params: ParamCount, macs: number): void {
+function addTo(sum: Sum, params: ParamCount, macs: number, bytes: number): void {
   sum.weights += params.weights;
   sum.biases += params.biases;
   sum.bn += params.bn;
   sum.macs += macs;
+  sum.bytes += bytes;
+}
+
+/** Bytes per value at fp32. */
+export const FP32_BYTES = 4;
+
+const numel = (shape: Shape): number => shape.reduce((p, d) => p * d, 1);
+
+/** fp32 bytes a layer reads and writes on its own: parameters, inputs, output. */
+function trafficOf(kind: LayerSpec['kind'], params: ParamCount, inputs: readonly Tensor[], output: Shape): number {
+  if (kind === 'flatten' || kind === 'dropout' || kind === 'block') return 0;
+  let values = params.total + numel(output);
+  for (const t of inputs) values += numel(t.shape);
+  return FP32_BYTES * values;
 }
 
 function toParams(layer: string, s: Sum): ParamCount {
@@ -49,11 +64,11 @@ function toParams(layer: string, s: Sum): ParamCount {
 }
 
 function emptySum(): Sum {
-  return { weights: 0, biases: 0, bn: 0, macs: 0 };
+  return { weights: 0, biases: 0, bn: 0, macs: 0, bytes: 0 };
 }
 
 /** Adds a row into the running sum of every dotted prefix of its name ("a.b.c" → "a", "a.b"). */
-function addToPrefixes(sums: Map<string, Sum>, blocks: ReadonlySet<string>, name: string, params: ParamCount, macs: number): void {
+function addToPrefixes(sums: Map<string, Sum>, blocks: ReadonlySet<string>, name: string, params: ParamCount, macs: number, bytes: number): void {
   let dot = name.indexOf('.');
   while (dot !== -1) {
     const prefix = name.slice(0, dot);
@@ -64,14 +79,24 @@ function addToPrefixes(sums: Map<string, Sum>, blocks: ReadonlySet<string>, name
       s = emptySum();
       sums.set(prefix, s);
     }
-    addTo(s, params, macs);
+    addTo(s, params, macs, bytes);
   }
+}
+
+/** True if `name` is a training-only head or one of its nodes ("aux1", "aux1.fc1"). */
+function inAuxHead(heads: ReadonlySet<string>, name: string): boolean {
+  if (heads.has(name)) return true;
+  for (let dot = name.indexOf('.'); dot !== -1; dot = name.indexOf('.', dot + 1)) {
+    if (heads.has(name.slice(0, dot))) return true;
+  }
+  return false;
 }
 
 /**
  * Walks the nodes in order. `from` defaults to the previous node; a node's input channels come
  * from the incoming shape. Block rows sum the nodes named `${block}.…` and are not added to totals.
- * The top-level receptive field is that of the last row with a spatial output and a field.
+ * Training-only heads' MACs go to `auxMacs`. The top-level receptive field is that of the last
+ * eval-mode row with a spatial output and a field (global pooling and flatten have none).
  */
 export function analyse(net: Network | StackInput, input?: Shape): Analysis {
   const inputShape = checkInput(input ?? net.input);
@@ -85,7 +110,13 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
 
   // Only prefixes that name a block need running sums; none for plain stacks like VGG.
   const blockNames = new Set<string>();
-  for (const spec of net.layers) if (spec.kind === 'block') blockNames.add(spec.name);
+  const auxHeads = new Set<string>();
+  for (const spec of net.layers) {
+    if (spec.kind !== 'block') continue;
+    blockNames.add(spec.name);
+    if (spec.trainingOnly === true) auxHeads.add(spec.name);
+  }
+  let auxMacs = 0;
 
   for (const spec of net.layers) {
     const name: unknown = spec.name;
@@ -103,6 +134,8 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       inputs.push(t);
     }
     const r = applyLayer(spec, inputs);
+    const trainingOnly = auxHeads.size > 0 && inAuxHead(auxHeads, name);
+    const bytes = trafficOf(spec.kind, r.params, inputs, r.output);
     // One object shape for every row (label may be undefined) keeps property access monomorphic.
     rows.push({
       name,
@@ -114,14 +147,18 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       macs: r.macs,
       receptiveField: r.rf,
       detail: r.detail,
+      trainingOnly,
+      bytes,
     });
     if (spec.kind === 'block') {
       blocks.push(rows.length - 1);
     } else {
-      addTo(total, r.params, r.macs);
-      if (blockNames.size > 0) addToPrefixes(prefixSums, blockNames, name, r.params, r.macs);
+      // Eval-mode MACs only: a training-only head's params count, its MACs go to auxMacs.
+      addTo(total, r.params, trainingOnly ? 0 : r.macs, trainingOnly ? 0 : bytes);
+      if (trainingOnly) auxMacs += r.macs;
+      if (blockNames.size > 0) addToPrefixes(prefixSums, blockNames, name, r.params, r.macs, bytes);
     }
-    if (r.rf !== null && r.output.length === 3) field = r.rf;
+    if (r.rf !== null && r.output.length === 3 && !trainingOnly) field = r.rf;
     tensors.set(name, { shape: r.output, rf: r.rf });
     previous = name;
   }
@@ -139,6 +176,8 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
       macs: exact(row.name, 'the MAC count', sum.macs),
       receptiveField: row.receptiveField,
       detail: row.detail,
+      trainingOnly: row.trainingOnly,
+      bytes: exact(row.name, 'the memory traffic', sum.bytes),
     };
   }
 
@@ -150,6 +189,8 @@ export function analyse(net: Network | StackInput, input?: Shape): Analysis {
     rows,
     params: toParams(id, total),
     macs: exact(id, 'the MAC count', total.macs),
+    auxMacs: exact(id, 'the aux-head MAC count', auxMacs),
+    bytes: exact(id, 'the memory traffic', total.bytes),
     receptiveField: field,
   };
 }

@@ -1,7 +1,7 @@
 /** Public API of the calc core: the IR, analyse(), per-layer formulas, receptive fields, formatting. */
 export type * from './types';
 export { CalcError, isCalcError, type CalcErrorCode } from './errors';
-export { analyse, INPUT_NAME, type StackInput } from './analyse';
+export { analyse, FP32_BYTES, INPUT_NAME, type StackInput } from './analyse';
 export { convOutputSize, effectiveKernel, samePadding, type SidePadding } from './geometry';
 export { convParams, convMacs, type ConvCountArgs } from './layers/conv';
 export { separableParams, separableMacs, type SeparableCountArgs } from './layers/separable';

@@ -192,6 +192,14 @@ export interface LayerRow {
   readonly receptiveField: ReceptiveField | null;
   /** Short human description, e.g. "3×3 conv, 64, stride 2". */
   readonly detail: string;
+  /** Part of a training-only head: its MACs are in `auxMacs`, not in the model's `macs`. */
+  readonly trainingOnly: boolean;
+  /**
+   * Memory traffic if the layer runs on its own, at fp32: 4 bytes × (parameters + every input
+   * element + every output element). 0 for flatten and dropout (views / identity in eval mode).
+   * Block rows sum their members. An upper bound: fused kernels skip intermediate maps.
+   */
+  readonly bytes: number;
 }
 
 export interface Analysis {
@@ -200,8 +208,17 @@ export interface Analysis {
   readonly output: Shape;
   /** Every layer in order, block rows included (they are not added into the totals). */
   readonly rows: readonly LayerRow[];
+  /** Every parameter, training-only heads included (torchvision's num_params). */
   readonly params: ParamCount;
+  /** One eval-mode forward pass: training-only heads excluded (torchvision's "GFLOPS" × 1e9). */
   readonly macs: number;
-  /** At the last tensor with spatial extent before global pooling / flatten. */
+  /** What the training-only heads add to a training-mode forward pass; 0 without them. */
+  readonly auxMacs: number;
+  /** Sum of the eval-mode rows' `bytes` (fp32 memory traffic, layer by layer, unfused). */
+  readonly bytes: number;
+  /**
+   * That of the last spatial feature map of the eval-mode path: global pooling (adaptive, or a
+   * window covering the whole map) and flatten end it; training-only heads are skipped.
+   */
   readonly receptiveField: ReceptiveField;
 }

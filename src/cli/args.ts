@@ -19,8 +19,13 @@ Options:
   --network              with --from: print the parsed network as the calc core's JSON
   -h, --help             show this help
 
-Counts: params = weights + biases + BN γ/β; MACs = multiply-accumulates of conv and
-linear layers; torchvision's "GFLOPS" column = MACs / 1e9.`;
+Counts: params = weights + biases + BN γ/β, aux heads included (torchvision's num_params);
+MACs = multiply-accumulates of conv and linear layers in one eval-mode forward pass, so aux
+heads (training only) are left out and reported on their own line ("auxMacs" in --json);
+torchvision's "GFLOPS" column = MACs / 1e9.
+Receptive field (RF): the model's is that of its last spatial feature map. Global average
+pooling ends it, whether AdaptiveAvgPool2d(1) or a fixed window covering the whole map (BVLC
+GoogLeNet's 7×7 pool5), so both GoogLeNets report it at inception5b.`;
 
 /** A mistake on the command line (exit code 2). */
 export class UsageError extends Error {

@@ -42,9 +42,10 @@ export function renderTable(a: Analysis): string {
   const totals = [
     `model   ${a.network}, input ${formatShape(a.input)} → output ${formatShape(a.output)}`,
     `params  ${formatCount(a.params.total)} (${formatCompact(a.params.total)}): weights ${formatCount(a.params.weights)}, biases ${formatCount(a.params.biases)}, BN γ/β ${formatCount(a.params.bn)}`,
-    `MACs    ${formatCount(a.macs)} (${formatCompact(a.macs)})`,
+    `MACs    ${formatCount(a.macs)} (${formatCompact(a.macs)}), one eval-mode forward pass`,
     `GFLOPs (torchvision column) = MACs/1e9 = ${(a.macs / 1e9).toFixed(3)}`,
-    `RF      ${rf.size[0]}×${rf.size[1]}, stride ${rf.stride[0]}×${rf.stride[1]}, padding ${rf.padding[0]}×${rf.padding[1]}${rf.aligned ? '' : ', paths misaligned'}`,
+    ...(a.auxMacs > 0 ? [`aux     training-mode forward adds ${formatCount(a.auxMacs)} MACs (${formatCompact(a.auxMacs)}) for the aux heads`] : []),
+    `RF      ${rf.size[0]}×${rf.size[1]}, stride ${rf.stride[0]}×${rf.stride[1]}, padding ${rf.padding[0]}×${rf.padding[1]}${rf.aligned ? '' : ', paths misaligned'} (last spatial feature map)`,
   ];
   const rule = '─'.repeat(Math.max(...lines.map((l) => [...l].length)));
   return [lines[0], rule, ...lines.slice(1), rule, ...totals].join('\n');
@@ -67,6 +68,7 @@ export function toJson(a: Analysis) {
     input: a.input,
     params: a.params.total,
     macs: a.macs,
+    auxMacs: a.auxMacs,
     receptiveField: jsonField(a.receptiveField),
     layers: a.rows.map((r) => ({
       name: r.name,
@@ -74,6 +76,7 @@ export function toJson(a: Analysis) {
       output: r.output,
       params: r.params.total,
       macs: r.macs,
+      ...(r.trainingOnly ? { trainingOnly: true } : {}),
       receptiveField: jsonField(r.receptiveField),
     })),
   };

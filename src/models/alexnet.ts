@@ -2,7 +2,7 @@
  * AlexNet in its two common forms. Neither is exactly the 2012 paper's two-GPU network:
  * - `alexnet`: torchvision's single-tower net from Krizhevsky's "One weird trick for parallelizing
  *   convolutional neural networks" (2014): 64/192/384/256/256 filters, no LRN, no groups.
- * - `alexnet_2012`: the BVLC Caffe reference model `bvlc_alexnet`, which keeps the paper's two
+ * - `alexnet_2012`: Caffe's BVLC AlexNet `bvlc_alexnet` (not the Reference CaffeNet), which keeps the paper's two
  *   towers as `group: 2` convolutions and the LRN layers (Krizhevsky et al., NeurIPS 2012).
  */
 import type { LayerSpec, Network } from '../calc/index';
@@ -53,7 +53,7 @@ export function alexnet(): Network {
   };
 }
 
-/** BVLC Caffe reference AlexNet (`bvlc_alexnet` deploy.prototxt) at 3×227×227; Caffe layer names. */
+/** Caffe's BVLC AlexNet (`bvlc_alexnet` deploy.prototxt) at 3×227×227; Caffe layer names. */
 export function alexnet_2012(): Network {
   // Caffe's LRN parameter k defaults to 1 (the paper used k = 2).
   const lrn = (name: string): LayerSpec => ({ name, kind: 'lrn', size: 5, alpha: 1e-4, beta: 0.75, k: 1 });
@@ -85,7 +85,7 @@ export function alexnet_2012(): Network {
   ];
   return {
     id: 'alexnet_2012',
-    title: 'AlexNet (BVLC Caffe reference, two towers as groups)',
+    title: 'AlexNet (BVLC Caffe bvlc_alexnet, two towers as groups)',
     input: [3, 227, 227],
     layers,
     source: BVLC_ALEXNET_SOURCE,

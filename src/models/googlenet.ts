@@ -130,7 +130,7 @@ function auxTorchvision(name: string, input: string): LayerSpec[] {
     { name: `${name}.relu`, kind: 'act', fn: 'relu' },
     { name: `${name}.dropout`, kind: 'dropout', p: 0.7 },
     { name: `${name}.fc2`, kind: 'linear', out: 1000 },
-    { name, kind: 'block' },
+    { name, kind: 'block', trainingOnly: true },
   ];
 }
 
@@ -144,7 +144,7 @@ function auxCaffe(name: string, input: string): LayerSpec[] {
     { name: `${name}.relu`, kind: 'act', fn: 'relu' },
     { name: `${name}.dropout`, kind: 'dropout', p: 0.7 },
     { name: `${name}.fc2`, kind: 'linear', out: 1000 },
-    { name, kind: 'block' },
+    { name, kind: 'block', trainingOnly: true },
   ];
 }
 

@@ -5,8 +5,8 @@
  *
  * Published figures (torchvision model page, Inception_V3_Weights.IMAGENET1K_V1): 27,161,264 params,
  * 5.713 GFLOPS. The params include the AuxLogits head (the pretrained builder keeps it); the GFLOPS
- * do not: they are counted in eval mode, where forward() skips AuxLogits. So with `aux: true`
- * (default) the total MACs are 5.719 G, and total minus the AuxLogits block row is 5,713,216,096.
+ * do not: they are counted in eval mode, where forward() skips AuxLogits. Its block is marked
+ * `trainingOnly`, so analyse() gives macs = 5,713,216,096 and auxMacs = 5,683,200 (5.719 G together).
  */
 import type { LayerSpec, Network, Pair } from '../calc/types';
 import { basicConv2d, lastName } from './blocks';
@@ -133,7 +133,7 @@ function inceptionAux(n: string, x: string): LayerSpec[] {
     { name: `${n}.adaptive_avgpool`, kind: 'adaptiveavgpool', output: 1 },
     { name: `${n}.flatten`, kind: 'flatten' },
     { name: `${n}.fc`, kind: 'linear', out: 1000 },
-    { name: n, kind: 'block' },
+    { name: n, kind: 'block', trainingOnly: true },
   ];
 }
 
@@ -175,7 +175,7 @@ export function inceptionV3(options: InceptionV3Options = {}): Network {
     source: 'https://github.com/pytorch/vision/blob/main/torchvision/models/inception.py',
     notes: [
       'Every convolution is BasicConv2d: Conv2d(bias=False) + BatchNorm2d(eps=0.001) + ReLU.',
-      'AuxLogits (after Mixed_6e) is kept by default, as in the pretrained builder: torchvision\'s 27,161,264 params include it. It runs only in training mode, so its MACs are not part of the published 5.713 GFLOPS (eval mode); with aux the total here is 5.719 G.',
+      'AuxLogits (after Mixed_6e) is kept by default, as in the pretrained builder: torchvision\'s 27,161,264 params include it. It runs only in training mode, so its MACs are not part of the published 5.713 GFLOPS (eval mode): they are reported apart as auxMacs (5.719 G with them).',
       'AuxLogits as torchvision builds it: avg pool 5/3, BasicConv2d 1×1 128, BasicConv2d 5×5 768, adaptive avg pool 1, fc 768→1000 (no dropout; the paper\'s "BN-auxiliary" also batch-normalises the fc, torchvision does not).',
       'Functional ops get our own names: F.avg_pool2d before branch_pool → `.pool`; F.max_pool2d in InceptionB/D → `.branch_pool`; torch.cat → `.concat`, `.branch3x3_cat`, `.branch3x3dbl_cat`; F.relu → `.relu`; AuxLogits\' pools → `.avgpool`, `.adaptive_avgpool`.',
       'Average pools in the branches count zero padding (PyTorch count_include_pad=True); this does not change any count.',

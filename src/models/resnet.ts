@@ -6,7 +6,8 @@
  * Options:
  * - `strideOn`: where a Bottleneck's stride goes. '3x3' (default) is torchvision's "ResNet V1.5"
  *   (stride on conv2, the 3×3); '1x1' is the paper's original ("V1", stride on conv1). Same
- *   parameters; the 3×3 then runs at the lower resolution, so fewer MACs and a larger receptive field.
+ *   parameters; the first 1×1 then reads only every other pixel (a quarter of the positions), so
+ *   fewer MACs, and the 3×3 works after the stride, so a larger receptive field.
  * - `outputStride`: 32 (default), 16 or 8 = torchvision's replace_stride_with_dilation
  *   [F, F, T] / [F, T, T] (DeepLab's "atrous" backbone). Only for Bottleneck, as torchvision.
  */

@@ -1,6 +1,6 @@
 /**
- * From Inception v3 to Xception in five simplifications (Chollet 2017, arXiv:1610.02357, §2 and
- * Figures 1–4; the seed notes' Figures 9–13), each step built as a tiny network and analysed by the
+ * From Inception v3 to Xception in five simplifications (Chollet 2017, arXiv:1610.02357, §1.1–1.2 and
+ * Figures 1–4), each step built as a tiny network and analysed by the
  * calc core at one concrete setting: C input and C output channels on an H×W map (by default
  * Xception's middle flow, 728 channels at 19×19). Convolutions have no bias and batch norm and ReLU
  * are left out, so the counts are the convolution weights alone.
@@ -22,12 +22,12 @@ export interface StepSetting {
 export const XCEPTION_MIDDLE: StepSetting = { channels: 728, size: 19, towers: 4, groups: 8 };
 
 export interface Step {
-  /** 0 = the canonical Inception v3 module, 1…5 the seed's simplifications, 6 = Xception's own op. */
+  /** 0 = the canonical Inception v3 module, 1…5 the chapter's simplifications, 6 = Xception's own op. */
   readonly step: number;
   readonly title: string;
   /** What changes, in one line. */
   readonly change: string;
-  /** Where the step is drawn: Chollet's figure, the seed's figure. */
+  /** Where the step is drawn or argued in Chollet 2017 (figure or section). */
   readonly figure: string;
   /** Number of independent 3×3 channel groups the spatial stage has (towers or conv groups). */
   readonly spatialGroups: number;
@@ -95,7 +95,7 @@ export function inceptionToXception(s: StepSetting = XCEPTION_MIDDLE): Step[] {
       step: 1,
       title: 'Every branch 1×1 → 3×3',
       change: 'no pooling; the lone 1×1 gains a 3×3',
-      figure: 'seed Fig. 9',
+      figure: 'this chapter (between Chollet Figs. 1 and 2)',
       spatialGroups: s.towers,
       analysis: run('step1', concat(step1Towers)),
     },
@@ -103,7 +103,7 @@ export function inceptionToXception(s: StepSetting = XCEPTION_MIDDLE): Step[] {
       step: 2,
       title: 'One 1×1, one 3×3 per tower',
       change: 'the double 3×3 tower keeps one 3×3',
-      figure: 'Chollet Fig. 2, seed Fig. 10',
+      figure: 'Chollet Fig. 2',
       spatialGroups: s.towers,
       analysis: run('step2', concat(step2Towers)),
     },
@@ -111,7 +111,7 @@ export function inceptionToXception(s: StepSetting = XCEPTION_MIDDLE): Step[] {
       step: 3,
       title: 'One big 1×1, 3×3 on segments',
       change: `the 1×1s merge; each 3×3 sees ${w} of its channels`,
-      figure: 'Chollet Fig. 3, seed Fig. 11',
+      figure: 'Chollet Fig. 3',
       spatialGroups: s.towers,
       analysis: run('step3', grouped(s.towers)),
     },
@@ -119,7 +119,7 @@ export function inceptionToXception(s: StepSetting = XCEPTION_MIDDLE): Step[] {
       step: 4,
       title: 'More, thinner segments',
       change: `${s.groups} groups of ${C / s.groups} channels`,
-      figure: 'seed Fig. 12',
+      figure: 'Chollet §1.2 (between Figs. 3 and 4)',
       spatialGroups: s.groups,
       analysis: run('step4', grouped(s.groups)),
     },
@@ -127,7 +127,7 @@ export function inceptionToXception(s: StepSetting = XCEPTION_MIDDLE): Step[] {
       step: 5,
       title: '“Extreme” Inception',
       change: 'one channel per 3×3: a depthwise conv',
-      figure: 'Chollet Fig. 4, seed Fig. 13',
+      figure: 'Chollet Fig. 4',
       spatialGroups: C,
       analysis: run('step5', grouped(C)),
     },

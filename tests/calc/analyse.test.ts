@@ -89,3 +89,75 @@ describe('analyse inputs', () => {
     expect(a.rows[0]?.label).toBe('conv1_1');
   });
 });
+
+describe('eval-mode conventions', () => {
+  // A two-node head after a 4×4 map: conv 1×1 (8·2 weights + 2 biases at 16 positions) and fc.
+  const head: LayerSpec[] = [
+    { name: 'body', kind: 'conv', out: 8, kernel: 3, padding: 1 },
+    { name: 'aux.conv', kind: 'conv', out: 2, kernel: 1, from: 'body' },
+    { name: 'aux', kind: 'block', trainingOnly: true },
+    { name: 'top', kind: 'conv', out: 4, kernel: 1, from: 'body' },
+  ];
+
+  it('a training-only head counts its params, but its MACs go to auxMacs', () => {
+    const a = analyse(stack(head, [3, 4, 4]));
+    // body 8·3·9·16 = 3,456; aux.conv 2·8·16 = 256; top 4·8·16 = 512.
+    expect(a.macs).toBe(3_456 + 512);
+    expect(a.auxMacs).toBe(256);
+    expect(a.params.total).toBe(8 * 27 + 8 + 2 * 8 + 2 + 4 * 8 + 4);
+    expect(a.rows.map((r) => r.trainingOnly)).toEqual([false, true, true, false]);
+  });
+
+  it('a pool window covering the whole map is global pooling: the field ends, as with AdaptiveAvgPool2d(1)', () => {
+    const fixed = analyse(stack([{ name: 'c', kind: 'conv', out: 1, kernel: 3 }, { name: 'p', kind: 'avgpool', kernel: 5, stride: 1 }], [1, 7, 7]));
+    const adaptive = analyse(stack([{ name: 'c', kind: 'conv', out: 1, kernel: 3 }, { name: 'p', kind: 'adaptiveavgpool', output: 1 }], [1, 7, 7]));
+    expect(fixed.rows[1]?.receptiveField).toBeNull();
+    expect(fixed.receptiveField.size).toEqual([3, 3]);
+    expect(fixed.receptiveField).toEqual(adaptive.receptiveField);
+    // A window smaller than the map is an ordinary pool: 3 + (3 − 1)·1 = 5.
+    const partial = analyse(stack([{ name: 'c', kind: 'conv', out: 1, kernel: 3 }, { name: 'p', kind: 'avgpool', kernel: 3, stride: 2 }], [1, 7, 7]));
+    expect(partial.receptiveField.size).toEqual([5, 5]);
+  });
+});
+
+describe('memory traffic (fp32, unfused)', () => {
+  it('a conv reads its weights and input and writes its output, 4 bytes each', () => {
+    // 3×3 conv 8 → 16 on 8×10×10, pad 1: 16·8·9 + 16 = 1,168 params, 800 in, 1,600 out.
+    const a = analyse(stack([{ name: 'c', kind: 'conv', out: 16, kernel: 3, padding: 1 }], [8, 10, 10]));
+    expect(a.rows[0]?.bytes).toBe(4 * (1_168 + 800 + 1_600));
+    // MACs 16·8·9·100 = 115,200: 115,200 / 14,272 ≈ 8.07 MACs per byte.
+    expect(a.rows[0]?.macs).toBe(115_200);
+    expect(a.bytes).toBe(14_272);
+  });
+
+  it('a depthwise 3×3 does 64× fewer MACs than a dense one for nearly the same bytes', () => {
+    const dense = analyse(stack([{ name: 'c', kind: 'conv', out: 64, kernel: 3, padding: 1, bias: false }], [64, 28, 28])).rows[0]!;
+    const dw = analyse(stack([{ name: 'c', kind: 'conv', out: 64, kernel: 3, padding: 1, groups: 64, bias: false }], [64, 28, 28])).rows[0]!;
+    // Same input and output, 64× fewer MACs, almost the same bytes: intensity falls ~64×.
+    expect(dense.macs / dw.macs).toBe(64);
+    expect(dense.macs / dense.bytes).toBeGreaterThan(40 * (dw.macs / dw.bytes));
+    expect(dw.macs / dw.bytes).toBeLessThan(1.2);
+  });
+
+  it('flatten and dropout move nothing; merges read every input; blocks sum their members', () => {
+    const a = analyse(
+      stack(
+        [
+          { name: 'b.x', kind: 'conv', out: 2, kernel: 1, bias: false },
+          { name: 'b.y', kind: 'conv', out: 2, kernel: 1, bias: false, from: 'input' },
+          { name: 'b.add', kind: 'add', from: ['b.x', 'b.y'] },
+          { name: 'b', kind: 'block' },
+          { name: 'd', kind: 'dropout', p: 0.5 },
+          { name: 'f', kind: 'flatten' },
+        ],
+        [2, 3, 3],
+      ),
+    );
+    const by = (n: string) => a.rows.find((r) => r.name === n)!.bytes;
+    expect(by('b.x')).toBe(4 * (4 + 18 + 18));
+    expect(by('b.add')).toBe(4 * (18 + 18 + 18));
+    expect(by('b')).toBe(by('b.x') + by('b.y') + by('b.add'));
+    expect(by('d')).toBe(0);
+    expect(by('f')).toBe(0);
+  });
+});

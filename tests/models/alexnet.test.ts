@@ -47,7 +47,7 @@ describe('alexnet (torchvision, "one weird trick")', () => {
   });
 });
 
-describe('alexnet_2012 (BVLC Caffe reference)', () => {
+describe('alexnet_2012 (BVLC Caffe bvlc_alexnet)', () => {
   const a = analyse(getNetwork('alexnet_2012'));
 
   it(`60,965,224 params (${BVLC})`, () => {

@@ -45,7 +45,12 @@ describe('GoogLeNet (torchvision) golden figures, 224×224', () => {
     expect(row(a, 'aux1.avgpool').output).toEqual([512, 4, 4]);
     expect(row(a, 'aux2.avgpool').output).toEqual([528, 4, 4]);
     expect(row(a, 'aux1.fc1').input).toEqual([2048]);
-    expect(a.macs - row(a, 'aux1').macs - row(a, 'aux2').macs).toBe(1_498_376_192);
+    // Eval-mode MACs are unchanged (torchvision's 1.498 GFLOPS); the heads' MACs are apart.
+    expect(a.macs).toBe(1_498_376_192);
+    expect(a.auxMacs).toBe(row(a, 'aux1').macs + row(a, 'aux2').macs);
+    // aux1: conv 512·128·16 + fc1 2048·1024 + fc2 1024·1000 = 1,048,576 + 2,097,152 + 1,024,000
+    expect(row(a, 'aux1').macs).toBe(4_169_728);
+    expect(a.receptiveField).toEqual(analyse(googlenet()).receptiveField);
   });
 });
 
@@ -148,6 +153,9 @@ describe('GoogLeNet 2014 (BVLC Caffe bvlc_googlenet), 224×224', () => {
     expect(a.params.total).toBe(13_378_280);
     expect(row(a, 'aux1.avgpool').output).toEqual([512, 4, 4]);
     expect(row(a, 'aux2.conv.conv').output).toEqual([128, 4, 4]);
+    // Training-only heads: their MACs are not part of the eval-mode total.
+    expect(a.macs).toBe(1_582_671_872);
+    expect(a.auxMacs).toBe(row(a, 'aux1').macs + row(a, 'aux2').macs);
   });
 
   it('layer order pool1 → norm1 → conv2/3x3_reduce → conv2/3x3 → norm2 → pool2; ceil-mode pools give 56, 28, 14, 7', () => {
@@ -170,5 +178,21 @@ describe('GoogLeNet 2014 (BVLC Caffe bvlc_googlenet), 224×224', () => {
     expect(caffe.macs).toBeGreaterThan(tv.macs);
     expect(row(caffe, 'inception5b').receptiveField?.size[0]).toBeGreaterThan(row(tv, 'inception5b').receptiveField?.size[0] ?? 0);
     expect(row(tv, 'inception5b').receptiveField?.stride).toEqual([32, 32]);
+  });
+
+  /*
+   * The model-level field is that of the last spatial feature map. torchvision ends with
+   * AdaptiveAvgPool2d(1); bvlc_googlenet with pool5/7x7_s1, a 7×7 average over the whole 7×7 map
+   * (deploy.prototxt): the same global pooling, so both stop at inception5b.
+   */
+  it(`both GoogLeNets report the field of inception5b, with or without aux heads (${CAFFE}; ${TV_DOCS})`, () => {
+    for (const build of [googlenet, googlenet2014]) {
+      for (const aux of [false, true]) {
+        const a = analyse(build({ aux }));
+        expect(a.receptiveField).toEqual(row(a, 'inception5b').receptiveField);
+        expect(row(a, 'avgpool').receptiveField).toBeNull();
+      }
+    }
+    expect(row(analyse(googlenet2014()), 'avgpool').detail).toContain('global');
   });
 });

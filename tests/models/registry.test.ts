@@ -45,3 +45,39 @@ describe('registry', () => {
     expect(networkOptions('vgg16')).toEqual([]);
   });
 });
+
+/*
+ * Model-level receptive field = that of the last spatial feature map, before global pooling
+ * (AdaptiveAvgPool2d(1), or a fixed window covering the whole map) and the classifier. The named
+ * node is that map in each model file: torchvision alexnet.py/vgg.py features[-1] (VGG/AlexNet's
+ * AdaptiveAvgPool2d(7)/(6) is the identity at 224), googlenet.py inception5b, inception.py Mixed_7c,
+ * resnet.py layer4; Keras xception.py block14; BVLC bvlc_alexnet pool5 and bvlc_googlenet
+ * inception_5b (before pool5/7x7_s1).
+ */
+describe('model-level receptive field is the last spatial feature map', () => {
+  const LAST: Record<string, string> = {
+    alexnet: 'features.12',
+    alexnet_2012: 'pool5',
+    vgg11: 'features.20',
+    vgg16: 'features.30',
+    vgg16_bn: 'features.43',
+    vgg19: 'features.36',
+    googlenet: 'inception5b',
+    googlenet_2014: 'inception5b',
+    inception_v3: 'Mixed_7c',
+    xception: 'block14',
+    resnet18: 'layer4',
+    resnet34: 'layer4',
+    resnet50: 'layer4',
+    resnet101: 'layer4',
+    resnet152: 'layer4',
+  };
+  it.each(Object.entries(LAST))('%s: the field of %s', (id, node) => {
+    for (const aux of networkOptions(id).includes('aux') ? [false, true] : [undefined]) {
+      const a = analyse(getNetwork(id, aux === undefined ? {} : { aux }));
+      const row = a.rows.find((r) => r.name === node);
+      expect(row?.receptiveField, `${id} ${node}`).toBeTruthy();
+      expect(a.receptiveField, id).toEqual(row?.receptiveField);
+    }
+  });
+});

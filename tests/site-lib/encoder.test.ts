@@ -82,7 +82,8 @@ describe('unitsOf', () => {
       const a = analyse(getNetwork(id));
       const units = unitsOf(a);
       expect(units.reduce((s, u) => s + u.params, 0), id).toBe(a.params.total);
-      expect(units.reduce((s, u) => s + u.macs, 0), id).toBe(a.macs);
+      // Units cover every row, training-only heads included: eval-mode MACs + aux MACs.
+      expect(units.reduce((s, u) => s + u.macs, 0), id).toBe(a.macs + a.auxMacs);
       const covered = units.flatMap((u) => u.rows).sort((x, y) => x - y);
       const expected = a.rows.flatMap((r, i) => (r.kind === 'block' ? [] : [i]));
       expect(covered, id).toEqual(expected);

@@ -154,3 +154,53 @@ describe('errors go to the right field', () => {
     expect((caught as ExplorerError).field).toBe('size');
   });
 });
+
+describe('eval-mode totals', () => {
+  // torchvision/models/inception.py, Inception_V3_Weights.IMAGENET1K_V1: _ops 5.713 (eval mode, AuxLogits not run).
+  it('inception_v3 (aux kept) totals quote 5.713 G MACs and the aux head on its own line', () => {
+    const { html } = renderExplorer(v({ model: 'inception_v3', size: 299 }), explorerLabels);
+    expect(html).toContain('5,713,216,096 (5.713 G)');
+    expect(html).toContain('training-mode forward adds 5,683,200 MACs');
+  });
+
+  it('no aux line for a model without aux heads', () => {
+    expect(renderExplorer(v({ model: 'vgg16' }), explorerLabels).html).not.toContain('training-mode forward');
+  });
+});
+
+describe('accuracy beside cost', () => {
+  // torchvision/models/resnet.py, ResNet50_Weights.IMAGENET1K_V1: acc@1 76.130, acc@5 92.862.
+  it('the published network shows its top-1 / top-5, linked to the source', () => {
+    const { html } = renderExplorer(v({ model: 'resnet50' }), explorerLabels);
+    expect(html).toContain('76.13% / 92.862%');
+    expect(html).toContain('href="https://github.com/pytorch/vision/blob/main/torchvision/models/resnet.py"');
+  });
+
+  it('a variant without published weights (V1 stride, output stride 8, another input) shows none', () => {
+    for (const o of [{ stride: '1x1' }, { os: '8' }, { size: 320 }] as Partial<ExplorerValues>[]) {
+      const { html } = renderExplorer(v({ model: 'resnet50', ...o }), explorerLabels);
+      expect(html).not.toContain('76.13%');
+      expect(html).toContain('no weights for this variant or input');
+    }
+  });
+
+  it('aux heads do not change the eval-mode network: inception_v3 without aux keeps its accuracy', () => {
+    const { html } = renderExplorer(v({ model: 'inception_v3', size: 299, aux: 'off' }), explorerLabels);
+    expect(html).toContain('77.294% / 93.45%');
+  });
+});
+
+describe('memory traffic columns', () => {
+  it('every layer row has bytes and MACs/byte cells; a conv row shows its intensity', () => {
+    const { html } = renderExplorer(v({ model: 'vgg16' }), explorerLabels);
+    expect(html).toContain('Bytes (fp32)');
+    expect(html).toContain('MACs/byte');
+    // conv1_1: 64·3·9 + 64 = 1,792 params, 3·224² in, 64·224² out → 4·(1,792 + 150,528 + 3,211,264) bytes;
+    // MACs 64·3·9·224² = 86,704,128 → 86,704,128 / 13,454,336 = 6.44 MACs per byte.
+    const a = analyse(getNetwork('vgg16'));
+    const c11 = a.rows[0]!;
+    expect(c11.bytes).toBe(13_454_336);
+    expect(c11.macs).toBe(86_704_128);
+    expect(html).toContain('<td class="num">13.45 M</td><td class="num">6.44</td>');
+  });
+});

@@ -74,7 +74,7 @@ export function channelsPerGroup(n: number): string {
 
 export type Region = 'ordinary' | 'inception' | 'more' | 'extreme';
 
-/** Which of the seed's steps a group count corresponds to. */
+/** Which of the chapter's steps a group count corresponds to. */
 export function regionOf(c: number, g: number): Region {
   if (g === c) return 'extreme';
   if (g === 1) return 'ordinary';

@@ -19,6 +19,7 @@ import {
 import { parseChoice, parseInteger, type ChoiceField, type IntegerField } from '../../../src/site/fields';
 import { escapeHtml as e } from '../../../src/site/html';
 import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../../../src/models/registry';
+import { accuracyOf } from '../../../src/models/accuracy';
 import { unitsOf, type Unit } from '../../../src/site/encoder';
 
 export type FieldName = 'model' | 'aux' | 'stride' | 'os' | 'size' | 'vs' | 'vsAux' | 'vsStride' | 'vsOs';
@@ -88,6 +89,8 @@ export const explorerLabels = {
   output: 'Output',
   params: 'Parameters',
   macs: 'MACs',
+  bytes: 'Bytes (fp32)',
+  intensity: 'MACs/byte',
   rf: 'RF',
   jump: 'S',
 };
@@ -219,14 +222,19 @@ export function summaryLine(values: ExplorerValues, labels: ExplorerLabels): str
 }
 
 function rowHtml(r: LayerRow): string {
-  return `<tr><th scope="row"><code>${e(r.name)}</code></th><td>${e(r.kind)}</td><td>${e(r.detail)}</td><td class="num">${formatShape(r.output)}</td><td class="num">${count(r.params.total)}</td><td class="num">${count(r.macs)}</td><td class="num">${rfText(r.receptiveField)}</td><td class="num">${jumpText(r.receptiveField)}</td></tr>`;
+  return `<tr><th scope="row"><code>${e(r.name)}</code></th><td>${e(r.kind)}</td><td>${e(r.detail)}</td><td class="num">${formatShape(r.output)}</td><td class="num">${count(r.params.total)}</td><td class="num">${count(r.macs)}</td><td class="num">${r.bytes === 0 ? '' : formatCompact(r.bytes)}</td><td class="num">${intensityText(r)}</td><td class="num">${rfText(r.receptiveField)}</td><td class="num">${jumpText(r.receptiveField)}</td></tr>`;
+}
+
+/** MACs per byte of fp32 traffic, for layers that do arithmetic. */
+function intensityText(r: { readonly macs: number; readonly bytes: number }): string {
+  return r.macs === 0 || r.bytes === 0 ? '' : (r.macs / r.bytes).toFixed(r.macs / r.bytes < 10 ? 2 : 1);
 }
 
 /** The rows of one unit as a table. */
 export function unitTableHtml(x: Explored, unit: number, labels: ExplorerLabels): string {
   const u = x.units[unit];
   if (!u) return '';
-  const head = `<thead><tr><th scope="col">${e(labels.name)}</th><th scope="col">${e(labels.kind)}</th><th scope="col">${e(labels.detail)}</th><th scope="col" class="num">${e(labels.output)}</th><th scope="col" class="num">${e(labels.params)}</th><th scope="col" class="num">${e(labels.macs)}</th><th scope="col" class="num">${e(labels.rf)}</th><th scope="col" class="num">${e(labels.jump)}</th></tr></thead>`;
+  const head = `<thead><tr><th scope="col">${e(labels.name)}</th><th scope="col">${e(labels.kind)}</th><th scope="col">${e(labels.detail)}</th><th scope="col" class="num">${e(labels.output)}</th><th scope="col" class="num">${e(labels.params)}</th><th scope="col" class="num">${e(labels.macs)}</th><th scope="col" class="num">${e(labels.bytes)}</th><th scope="col" class="num">${e(labels.intensity)}</th><th scope="col" class="num">${e(labels.rf)}</th><th scope="col" class="num">${e(labels.jump)}</th></tr></thead>`;
   const rows = x.analysis.rows;
   return `<div class="nb-table-wrap" tabindex="0"><table class="ex-table">${head}<tbody>${u.rows.map((i) => rowHtml(rows[i] as LayerRow)).join('')}</tbody></table></div>`;
 }
@@ -247,7 +255,8 @@ export function layerTableHtml(x: Explored, labels: ExplorerLabels, which: 'a' |
 
 export function totalsHtml(items: readonly { title: string; x: Explored }[], labels: ExplorerLabels): string {
   const a = items.map((i) => i.x.analysis);
-  const row = (name: string, f: (x: Analysis) => string) => `<tr><th scope="row">${e(name)}</th>${a.map((x) => `<td class="num">${f(x)}</td>`).join('')}</tr>`;
+  const rowHtml = (name: string, cells: readonly string[]) => `<tr><th scope="row">${e(name)}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;
+  const row = (name: string, f: (x: Analysis) => string) => rowHtml(name, a.map(f));
   const head = `<thead><tr><th scope="col"></th>${items.map((i) => `<th scope="col" class="num">${e(i.title)}</th>`).join('')}</tr></thead>`;
   return `<div class="nb-table-wrap" tabindex="0"><table class="ex-totals">${head}<tbody>${[
     row(labels.params, (x) => formatCount(x.params.total)),
@@ -256,10 +265,26 @@ export function totalsHtml(items: readonly { title: string; x: Explored }[], lab
     row('  batch-norm γ, β', (x) => formatCount(x.params.bn)),
     row(labels.macs, (x) => `${formatCount(x.macs)} (${formatCompact(x.macs)})`),
     row('FLOPs = 2 × MACs', (x) => formatCompact(2 * x.macs)),
+    row('Memory traffic, fp32, layer by layer', (x) => `${formatCompact(x.bytes)}B · ${(x.macs / x.bytes).toFixed(1)} MACs/byte`),
+    ...(a.some((x) => x.auxMacs > 0) ? [row('  + aux heads (training only)', (x) => (x.auxMacs > 0 ? `training-mode forward adds ${formatCount(x.auxMacs)} MACs` : '—'))] : []),
+    rowHtml('ImageNet top-1 / top-5 (published weights)', a.map(accuracyCell)),
     row('Output', (x) => formatShape(x.output)),
     row('Receptive field / stride', (x) => `${x.receptiveField.size[0]}×${x.receptiveField.size[1]} / ${x.receptiveField.stride[0]}${x.receptiveField.aligned ? '' : ' (paths misaligned)'}`),
     row('Layers (rows)', (x) => String(x.rows.filter((r) => r.kind !== 'block').length)),
   ].join('')}</tbody></table></div>`;
+}
+
+/**
+ * The published accuracy, linked to its source, when the configuration is the network the weights
+ * were published for (same eval-mode MACs at the default input); otherwise a dash and why.
+ */
+function accuracyCell(x: Analysis): string {
+  const acc = accuracyOf(x.network);
+  if (acc === undefined) return '—';
+  const published = getNetwork(x.network);
+  const asPublished = x.input.every((d, i) => d === published.input[i]) && x.macs === explore(x.network, {}, published.input[1] ?? 0).analysis.macs;
+  if (!asPublished) return '— (no weights for this variant or input)';
+  return `<a href="${e(acc.source)}">${acc.top1}% / ${acc.top5}%</a>`;
 }
 
 /** Whole-number tick step (1, 2 or 5 × 10^k) giving about `target` ticks up to `max`. */
@@ -361,7 +386,7 @@ export function renderExplorer(values: ExplorerValues, labels: ExplorerLabels, o
   const tables = items
     .map(
       (i, k) =>
-        `<section class="ex-layers"><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${i.x.units.length} groups; open one to see its layers. Block rows of the core are shaded; RF = receptive field (px), S = effective stride.</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b', options.lazy ?? false)}</section>`,
+        `<section class="ex-layers"><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${i.x.units.length} groups; open one to see its layers. Block rows of the core are shaded; Bytes = fp32 parameters + inputs + output of the layer run on its own (unfused); MACs/byte = arithmetic intensity; RF = receptive field (px), S = effective stride.</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b', options.lazy ?? false)}</section>`,
     )
     .join('');
   const html = [

@@ -50,6 +50,7 @@ export const outputStrideLabels = {
   memory: 'Activations (float32, batch 1)',
   features: 'Final feature map',
   picture: 'Receptive field of the centre unit on the image',
+  erfLink: 'see where their gradient lands in the effective-RF view',
 };
 export type OutputStrideLabels = typeof outputStrideLabels;
 
@@ -62,6 +63,8 @@ export interface StageInfo {
   /** Dilation of the 3×3 convs in the stage's first block and in the later blocks. */
   readonly dilationFirst: number;
   readonly dilationRest: number;
+  /** Residual blocks in the stage (one 3×3 each). */
+  readonly blocks: number;
   readonly output: readonly number[];
   readonly macs: number;
   readonly rf: number;
@@ -130,6 +133,7 @@ export function computeOutputStride(v: OutputStrideValues): OutputStrideResult {
       stride: scalar(first.stride),
       dilationFirst: scalar(first.dilation),
       dilationRest: scalar(rest.dilation),
+      blocks: net.layers.filter((layer) => layer.name.startsWith(`${name}.`) && layer.name.endsWith('.conv2')).length,
       output: row.output,
       macs: row.macs,
       rf: row.receptiveField?.size[0] ?? 0,
@@ -155,6 +159,13 @@ export function computeOutputStride(v: OutputStrideValues): OutputStrideResult {
 
 function ratio(a: number, b: number): string {
   return b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
+}
+
+/** Link to the page's effective-RF cell (`?erf.…`) set to the last stage's later, equally dilated 3×3s. */
+function erfLink(stage: StageInfo, l: OutputStrideLabels): string {
+  const layers = Math.max(1, stage.blocks - 1);
+  const href = `?erf.layers=${layers}&erf.dilation=${stage.dilationRest}#nb-erf-title`;
+  return `<p class="os-note">The ${layers} later 3×3 convolutions of <code>${e(stage.name)}</code> all have dilation ${stage.dilationRest}: <a href="${e(href)}">${e(l.erfLink)}</a>.</p>`;
 }
 
 /** Server-rendered picture: image square, grid of unit centres, RF of the centre unit (clipped). */
@@ -249,6 +260,7 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
       }),
       `<h4>${e(l.jumpLine)}</h4><ol class="nb-derivation"><li><var>S</var> = 2 (conv1) · 2 (maxpool) · ${jumps} (layer1–4) = <strong>${encoder.receptiveField.stride[0]}</strong></li><li>map = ${v.size} px ÷ ${encoder.receptiveField.stride[0]}, rounded up by the padded strided layers: <strong>${encoder.output[1]}×${encoder.output[2]}</strong></li></ol>`,
       `<h4>${e(l.rfLine)}</h4><p class="os-note">Each 3×3 adds (k_eff − 1)·S to the field, with k_eff = d·(3 − 1) + 1 and S the effective stride of its input. Dilating by d multiplies (k_eff − 1) by d exactly where S was divided by d:</p><ol class="nb-derivation">${terms}</ol>`,
+      erfLink(stages[stages.length - 1]!, l),
       `<h4>${e(l.totals)}</h4>`,
       htmlTable(['', e(l.current), e(l.baseline), e(l.ratio)], totals, {
         caption: `Encoder = ${v.model} up to layer4 (no avgpool, no fc), ${v.size}×${v.size}×3 input. Activations: the outputs of every conv, batch-norm, pool and add layer, 4 bytes each, for one image.`,

@@ -69,7 +69,7 @@ export const rfLabels = {
   gridHelp: 'Click a unit, or focus the map and use the arrow keys, to choose the output unit.',
   outputMap: 'Output map',
   forward: 'Bottom-up (Araujo et al.): r ← r + (k_eff − 1)·S, S ← S·s, P ← P + p·S',
-  backward: 'Top-down (the notes): F(i) = (F(i+1) − 1)·s + k_eff',
+  backward: 'Top-down (classic): F(i) = (F(i+1) − 1)·s + k_eff',
   region: 'Region of the selected unit',
   stackMessage: 'The layer stack in the address could not be read, so the default stack is shown.',
 };

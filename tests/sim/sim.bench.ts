@@ -1,0 +1,44 @@
+/**
+ * Timings of the simulations at the largest settings the widgets allow (run with
+ * `npx vitest bench --project unit tests/sim`). One animation frame is 16.7 ms; a phone-class CPU
+ * is taken as 4× slower than this machine (Chromium's CPU throttling preset).
+ */
+import { bench, describe } from 'vitest';
+import { effectiveRf, maxLayers, type ErfParams } from '../../src/sim/erf';
+import { propagate } from '../../src/sim/signal';
+import { effectiveRfWidget } from '../../components/widgets/EffectiveRf/effective-rf';
+
+const deepest = (p: Omit<ErfParams, 'layers'>): ErfParams => ({ ...p, layers: maxLayers(p) });
+const reluRandom = deepest({ kernel: 3, stride: 1, dilation: 1, activation: 'relu', weights: 'random' });
+const linearRandom = deepest({ kernel: 3, stride: 1, dilation: 1, activation: 'linear', weights: 'random' });
+const relu7 = deepest({ kernel: 7, stride: 1, dilation: 1, activation: 'relu', weights: 'random' });
+
+// Seeds vary so no result is reused; the work per draw is the same.
+let seed = 1;
+describe('effective receptive field', () => {
+  bench(`ReLU, random, ${reluRandom.layers} layers of 3×3`, () => {
+    effectiveRf(reluRandom, (seed += 1));
+  });
+  bench(`linear, random, ${linearRandom.layers} layers of 3×3`, () => {
+    effectiveRf(linearRandom, (seed += 1));
+  });
+  bench(`ReLU, random, ${relu7.layers} layers of 7×7`, () => {
+    effectiveRf(relu7, (seed += 1));
+  });
+  bench('closed form, 64 layers of 5×5 (257×257 field)', () => {
+    effectiveRf({ layers: 64, kernel: 5, stride: 1, dilation: 1, activation: 'linear', weights: 'uniform' });
+  });
+  let n = 0;
+  bench('widget render, closed form, 64 layers of 5×5 (PNG included)', () => {
+    effectiveRfWidget.render({ ...effectiveRfWidget.defaults, kernel: 5, layers: 63 + (n++ % 2) }, effectiveRfWidget.labels);
+  });
+});
+
+describe('signal propagation', () => {
+  bench('200 layers, ReLU, batch norm', () => {
+    propagate({ depth: 200, shortcut: 'plain', activation: 'relu', init: 'he', bn: true, seed: (seed += 1) });
+  });
+  bench('50 layers, sigmoid', () => {
+    propagate({ depth: 50, shortcut: 'plain', activation: 'sigmoid', init: 'xavier', bn: false, seed: (seed += 1) });
+  });
+});

@@ -7,7 +7,7 @@
  * To stay one small font request (≤ 15 KB) it keeps what must match the MATH table's metrics
  * or has no glyph elsewhere: delimiters, operators, digits and the mathematical italic letters
  * (MathML draws a single-letter <mi> as U+1D44E…). Upright letters (\text{}, function names),
- * arrows, punctuation, the hat accent and the relations ∼ ≈ ∣ (none of which need to stretch) come from the platform's
+ * arrows, punctuation, the hat accent, the prime and the relations ∼ ≈ ∣ (none of which need to stretch) come from the platform's
  * math font (`font-family: 'Notebook Math', math`). No
  * GSUB: the `ssty` script alternates doubled the size, and KaTeX's own fonts had none either.
  *
@@ -48,7 +48,7 @@ const decode = (s: string) =>
   s.replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/&(amp|lt|gt|quot);/g, (_, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e as 'amp']);
 
 /** Drawn from the platform's math font instead (see above). */
-export const FALLBACK_CHARACTERS = /[A-Za-z\u0370-\u03ff\u2190-\u21ff\u27f0-\u27ff,.:;^\u223c\u2248\u2223]/u;
+export const FALLBACK_CHARACTERS = /[A-Za-z\u0370-\u03ff\u2190-\u21ff\u27f0-\u27ff,.:;^\u2032\u223c\u2248\u2223]/u;
 
 /** The characters the browser draws for the MathML in these pages, sorted by code point. */
 export function mathCharacters(pages: readonly string[]): string[] {

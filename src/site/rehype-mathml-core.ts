@@ -1,6 +1,8 @@
 /**
  * Fixes for KaTeX's MathML as Chromium's MathML Core draws it, so formulas look as KaTeX's HTML
  * output did:
+ * - The <semantics> wrapper and its TeX <annotation> are dropped: two elements per formula that
+ *   nothing reads (Pagefind skips math; screen readers read the MathML).
  * - MathML Core draws only mathvariant="normal": a script letter (\mathcal{L}) is written as its
  *   Unicode mathematical script character (ℒ) instead.
  * - A bracket that is not first in its row (`\max\bigl(`, `f(x)`) is an infix operator in MathML's
@@ -62,6 +64,8 @@ export function rehypeMathmlCore() {
   return (tree: Root) => {
     const walk = (node: Root | ElementContent): void => {
       if (node.type === 'element' && node.tagName === 'math') {
+        const semantics = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'semantics');
+        if (semantics) node.children = semantics.children.filter((c) => !(c.type === 'element' && c.tagName.startsWith('annotation')));
         visitMath(node, node.properties.display === 'block', 0);
         return;
       }

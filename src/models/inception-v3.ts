@@ -10,11 +10,10 @@
  */
 import type { LayerSpec, Network, Pair } from '../calc/types';
 import { basicConv2d, lastName } from './blocks';
+import type { NetworkOptions } from './options';
 
-export interface InceptionV3Options {
-  /** Keep the auxiliary classifier after Mixed_6e. Default true (torchvision's pretrained model has it). */
-  readonly aux?: boolean;
-}
+/** `aux`: keep the auxiliary classifier after Mixed_6e. Default true (torchvision's pretrained model has it). */
+export type InceptionV3Options = Pick<NetworkOptions, 'aux'>;
 
 const conv = (name: string, out: number, kernel: number | Pair, padding: number | Pair = 0, stride = 1, from?: string) =>
   basicConv2d(name, out, kernel, {

@@ -13,16 +13,14 @@
  */
 import { CalcError } from '../calc/errors';
 import type { LayerSpec, Network } from '../calc/types';
+import type { NetworkOptions } from './options';
 import { basicBlock, bottleneck, type ResidualBlockArgs } from './resnet-blocks';
 
 export { basicBlock, bottleneck, EXPANSION, type ResidualBlockArgs, type ShortcutKind } from './resnet-blocks';
 
 export type ResNetDepth = 18 | 34 | 50 | 101 | 152;
 
-export interface ResNetOptions {
-  readonly strideOn?: '1x1' | '3x3';
-  readonly outputStride?: 8 | 16 | 32;
-}
+export type ResNetOptions = Pick<NetworkOptions, 'strideOn' | 'outputStride'>;
 
 export type ResNetBlockKind = 'basic' | 'bottleneck';
 

@@ -244,6 +244,7 @@ function buildResNet(spec: StageSpec, id: string, titleHead: string, options: Re
     input: [3, 224, 224],
     layers,
     source: 'https://github.com/pytorch/vision/blob/main/torchvision/models/resnet.py; He et al. 2016, Table 1, arXiv:1512.03385',
+    encoderCut: { node: 'layer4', label: 'layer4' },
     notes: [
       'Convolutions have no bias; every conv is followed by BatchNorm2d (γ, β counted; running statistics are buffers).',
       spec.block === 'bottleneck'

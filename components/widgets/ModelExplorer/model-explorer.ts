@@ -19,7 +19,7 @@ import { parseChoice, parseInteger, type ChoiceField, type IntegerField } from '
 import { escapeHtml as e } from '../../../src/site/html';
 import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../../../src/models/registry';
 import { NETWORK_OPTIONS, optionNames, type OptionChoice, type OptionName } from '../../../src/models/options';
-import { unitsOf, type Unit } from '../../../src/site/encoder';
+import { unitsOf, type Unit } from '../../../src/calc/index';
 import { barsSvg, rfChartSvg } from './explorer-charts';
 import { layerTableHtml, totalsHtml } from './explorer-tables';
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { activationValues, analyse, CalcError, formatBytes } from '../../src/calc/index';
-import { encoderAnalysis } from '../../src/models/encoder';
-import { getNetwork } from '../../src/models/registry';
 
 describe('activations and bytes', () => {
   it('counts conv/bn/pool/add outputs, not in-place ReLU', () => {

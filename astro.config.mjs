@@ -8,7 +8,9 @@ import rehypeKatex from 'rehype-katex';
 import { remarkMermaidSvg } from './src/site/remark-mermaid.ts';
 import { rehypeMathPagefindIgnore } from './src/site/rehype-math-pagefind.ts';
 import { rehypeKatexErrors } from './src/site/rehype-katex-errors.ts';
+import { rehypeMathmlCore } from './src/site/rehype-mathml-core.ts';
 import { sidebar } from './src/site/sidebar.ts';
+import { buildHints } from './src/site/build-hints.ts';
 
 // SITE and BASE let the same build serve from a domain root or a project path (GitHub Pages).
 const site = process.env.SITE ?? 'https://backbone-notebook.example.org';
@@ -22,7 +24,9 @@ export default defineConfig({
     // Astro 7's default processor ignores remark/rehype plugins; the unified one runs them.
     processor: unified({
       remarkPlugins: [remarkMath, [remarkMermaidSvg, { base }]],
-      rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], rehypeKatexErrors, rehypeMathPagefindIgnore],
+      // MathML only: KaTeX's default also writes an HTML copy of every formula (about half of a
+      // chapter's DOM, slow to style and lay out); the browser typesets MathML with the math font.
+      rehypePlugins: [[rehypeKatex, { output: 'mathml', strict: 'error', throwOnError: true }], rehypeKatexErrors, rehypeMathmlCore, rehypeMathPagefindIgnore],
     }),
   },
   vite: {
@@ -48,7 +52,7 @@ export default defineConfig({
         'An interactive notebook on the CNN backbones behind semantic segmentation: every shape, parameter, MAC and receptive field computed live.',
       // Chapters live in ./content, outside Starlight's default src/content/docs.
       markdown: { processedDirs: ['./content'] },
-      customCss: ['katex/dist/katex.min.css', './src/styles/notebook.css'],
+      customCss: ['./src/styles/notebook.css'],
       sidebar,
       lastUpdated: false,
       pagination: true,
@@ -58,5 +62,6 @@ export default defineConfig({
         Search: './src/site/overrides/Search.astro',
       },
     }),
+    buildHints(),
   ],
 });

@@ -36,7 +36,8 @@ export default defineConfig({
           include: ['tests/site/lighthouse.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: false,
-          testTimeout: 120_000,
+          // Up to 3 Lighthouse runs per page (see the file); one run is 10–40 s on a busy host.
+          testTimeout: 300_000,
           hookTimeout: 60_000,
           sequence: { groupOrder: 2 },
         },

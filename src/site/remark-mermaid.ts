@@ -23,6 +23,16 @@ function element(name: string, attributes: object[], children: object[] = []) {
   return { type: 'mdxJsxFlowElement', name, attributes, children };
 }
 
+/** Smallest legible diagram text, in CSS px: an image never shrinks its labels below this. */
+export const MIN_DIAGRAM_TEXT_PX = 11;
+/** The phone column (390 px viewport less Starlight's padding); a wider minimum scrolls there. */
+const PHONE_COLUMN_PX = 358;
+
+/** Mermaid's label size in a rendered SVG (its root font-size). */
+function labelSize(svg: string): number {
+  return Number(svg.match(/font-size:([\d.]+)px/)?.[1] ?? 16);
+}
+
 export interface MermaidOptions {
   /** The site's base path (Astro `base`), so image URLs work under a project path too. */
   readonly base?: string;
@@ -41,10 +51,15 @@ export function remarkMermaidSvg(options: MermaidOptions = {}) {
       const labels = diagramLabels(node.value);
       const alt = labels.length > 0 ? `Diagram: ${labels.join('; ')}.` : `Diagram: ${caption}`;
       const hash = diagramHash(node.value);
+      let minWidth = 0;
       const themed = THEMES.map((theme) => {
         // Reading the file checks it exists (the build fails with "run npm run diagrams").
-        const { width, height } = diagramSize(readDiagram(node.value, theme, file.path));
+        const svg = readDiagram(node.value, theme, file.path);
+        const { width, height } = diagramSize(svg);
+        // Shrinks with the column down to the width at which labels are 11 px, then scrolls.
+        minWidth = Math.ceil((width * MIN_DIAGRAM_TEXT_PX) / labelSize(svg));
         return element('img', [
+          attr('style', `min-width:${Math.min(width, minWidth)}px`),
           attr('class', `mermaid-${theme}`),
           attr('src', `${base}diagrams/${diagramFile(hash, theme)}`),
           attr('alt', alt),
@@ -55,7 +70,11 @@ export function remarkMermaidSvg(options: MermaidOptions = {}) {
         ]);
       });
       const figcaption = element('figcaption', [], [{ type: 'text', value: caption }]);
-      parent.children[index] = element('figure', [attr('class', 'mermaid-figure')], [...themed, figcaption]) as never;
+      // A frame that can scroll at phone width is focusable, so the keyboard can scroll it too.
+      const frameAttrs = [attr('class', 'mermaid-frame')];
+      if (minWidth > PHONE_COLUMN_PX) frameAttrs.push(attr('tabindex', '0'), attr('role', 'group'), attr('aria-label', `${caption} (scrolls sideways)`));
+      const frame = element('div', frameAttrs, themed);
+      parent.children[index] = element('figure', [attr('class', 'mermaid-figure')], [frame, figcaption]) as never;
     });
   };
 }

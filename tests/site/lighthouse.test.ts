@@ -1,27 +1,38 @@
 /**
  * Lighthouse (mobile preset: simulated slow 4G and a 4× slower CPU) on every page, served as a
- * production static host would (gzip, immutable hashed assets), in Debian's Chromium.
- * Accessibility, best practices and SEO must score 100. Performance must reach PERF_FLOOR:
- * on these 2-core machines the simulated score of one unchanged build swings widely between
- * runs (/vgg/: 77 to 97; /alexnet/: 70 to 82; total blocking time 0.1 to 1.0 s), so a 100 gate
- * would fail at random. A page under the floor is measured once more and keeps the better run;
- * the floor still catches real regressions (client-side Mermaid or KaTeX, a blocking script),
- * and the table printed after the run records every page's scores.
+ * production static host would (gzip, immutable hashed assets), in Debian's Chromium, with the
+ * Lighthouse release that supports it (13.x; 12.2.3 left its render-blocking, LCP-element and
+ * layout-shift audits in error against Chromium 156).
+ *
+ * Accessibility, best practices and SEO must score 100 (they do not depend on timing). The
+ * performance score does: one unchanged build scored 83–100 on this 2-core host, so the gate on
+ * it is a floor of 95 on the median of 3 runs. The stable budgets (DOM size, no HTML math copy,
+ * one small font, script priority, a CPU-scaled style + layout time) are in budgets.test.ts.
+ *
+ * Cost: one run is 10–20 s, so 3 runs on every page would not fit CI's 10 minutes once the
+ * page count doubles. The heaviest pages (by element count, where the score moved) always get
+ * 3 runs; any other page gets 3 when its first run is below 100. The table shows each page's
+ * runs; the reported score is the median. LIGHTHOUSE_RUNS=3 gives every page 3 runs (for a report).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/site/chromium.ts';
 import { serveStatic, type RunningServer } from '../support/static-server.ts';
-import { chapterPages, site } from '../support/site.ts';
+import { chapterPages, heaviestPages, site } from '../support/site.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
-const PERF_FLOOR = 65;
+const PERF_FLOOR = 95;
+/** How many of the largest pages always get 3 runs. */
+const ALWAYS_THREE = 3;
+
+const heaviest = heaviestPages(ALWAYS_THREE);
 
 let chrome: chromeLauncher.LaunchedChrome;
+let lighthouseVersion = '?';
 let server: RunningServer;
-const table: { page: string; scores: Record<Category, number>; metrics: string }[] = [];
+const table: { page: string; scores: Record<Category, number>; runs: number[]; metrics: string; seconds: number }[] = [];
 
 beforeAll(async () => {
   server = await serveStatic(site().builds.root.outDir, '/', { host: true });
@@ -32,15 +43,17 @@ afterAll(async () => {
   await chrome?.kill();
   await server?.close();
   if (table.length === 0) return;
-  const header = `${'page'.padEnd(26)} perf  a11y  bp    seo   (FCP, LCP, TBT, CLS)`;
+  const header = `${'page'.padEnd(26)} perf  a11y  bp    seo   perf runs     s    (median run: FCP, LCP, TBT, CLS)`;
   const rows = table.map(
-    (r) => `${`/${r.page}`.padEnd(26)} ${CATEGORIES.map((c) => String(r.scores[c]).padEnd(5)).join(' ')} ${r.metrics}`,
+    (r) =>
+      `${`/${r.page}`.padEnd(26)} ${CATEGORIES.map((c) => String(r.scores[c]).padEnd(5)).join(' ')} ${r.runs.join('/').padEnd(13)} ${r.seconds.toFixed(0).padStart(3)}  ${r.metrics}`,
   );
-  console.log(['Lighthouse, mobile:', header, ...rows].join('\n'));
+  console.log([`Lighthouse ${lighthouseVersion}, mobile (median of the runs shown):`, header, ...rows].join('\n'));
 });
 
 describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
-  test(`Lighthouse: 100 for accessibility, best practices and SEO; performance at least ${PERF_FLOOR}`, async () => {
+  test(`Lighthouse: 100 for accessibility, best practices and SEO; performance median at least ${PERF_FLOOR}`, async () => {
+    const started = Date.now();
     const run = async () =>
       (
         await lighthouse(server.root + info.path, {
@@ -52,16 +65,19 @@ describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_lab
           skipAudits: ['full-page-screenshot', 'screenshot-thumbnails', 'final-screenshot'],
         })
       )!.lhr;
-    let lhr = await run();
-    if ((lhr.categories.performance?.score ?? 0) * 100 < PERF_FLOOR) {
-      const again = await run();
-      if ((again.categories.performance?.score ?? 0) > (lhr.categories.performance?.score ?? 0)) lhr = again;
-    }
+    const perf = (r: Awaited<ReturnType<typeof run>>) => Math.round((r.categories.performance?.score ?? 0) * 100);
+    const runs = [await run()];
+    if (process.env.LIGHTHOUSE_RUNS === '3' || heaviest.has(info.path) || perf(runs[0]!) < 100) runs.push(await run(), await run());
+    const byPerf = [...runs].sort((a, b) => perf(a) - perf(b));
+    const lhr = byPerf[Math.floor(byPerf.length / 2)]!;
+    lighthouseVersion = lhr.lighthouseVersion;
     const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
     const metric = (id: string) => lhr.audits[id]?.displayValue ?? '?';
     table.push({
       page: info.path,
       scores,
+      runs: runs.map(perf),
+      seconds: (Date.now() - started) / 1000,
       metrics: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map(metric).join(', '),
     });
     // Name the audits that cost points, so a failure says what to fix.
@@ -74,6 +90,6 @@ describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_lab
       bestPractices: 100,
       seo: 100,
     });
-    expect(scores.performance, `performance (${table.at(-1)!.metrics})`).toBeGreaterThanOrEqual(PERF_FLOOR);
+    expect(scores.performance, `performance median of ${runs.map(perf).join(', ')} (${table.at(-1)!.metrics})`).toBeGreaterThanOrEqual(PERF_FLOOR);
   });
 });

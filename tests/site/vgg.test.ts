@@ -25,8 +25,8 @@ describe('VGG chapter', () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await open(page, url());
-    expect(await page.locator('.katex-display').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.locator('.katex-display annotation').first().textContent()).toContain('F(i)');
+    expect(await page.locator('math[display="block"]').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('math[display="block"]').first().textContent()).toContain('F(i)');
     // Diagrams are images of the pre-rendered SVGs, one per theme (without JavaScript Starlight
     // stays in its default dark theme), with a text alternative.
     const diagrams = page.locator('.mermaid-figure img').filter({ visible: true });

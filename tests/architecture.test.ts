@@ -1,7 +1,9 @@
 /**
- * Dependencies point one way: src/calc imports only src/calc and nothing that needs a DOM or
- * Node; src/models, src/parse and src/sim (the simulations) import only themselves and src/calc.
- * None reaches components/ or content/.
+ * Dependencies point one way, content → components → src/models → src/calc: src/calc imports only
+ * src/calc and nothing that needs a DOM or Node; src/models, src/parse and src/sim (the
+ * simulations) import only themselves and src/calc. Nothing in src/ reaches components/ or
+ * content/, components/ never imports content/, and a widget's folder is entered from outside
+ * only through its component (.astro) or its export module (index.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -46,6 +48,19 @@ function violations(dir: string, allowed: readonly string[]): string[] {
   return out;
 }
 
+/** Every relative import of the files, as repo paths (extension as written). */
+function relativeImports(files: readonly string[]): { from: string; to: string }[] {
+  return files.flatMap((from) =>
+    specifiers(readFileSync(join(ROOT, from), 'utf8')).flatMap((spec) => {
+      const t = target(from, spec);
+      return 'path' in t ? [{ from, to: t.path }] : [];
+    }),
+  );
+}
+
+const under = (path: string, dir: string): boolean => path === dir || path.startsWith(`${dir}/`);
+const show = ({ from, to }: { from: string; to: string }): string => `${from} imports ${to}`;
+
 const GLOBALS = /(?<![.\w$])(document|window|HTMLElement|customElements|navigator|localStorage|process|Buffer|__dirname)\b(?!\s*\??:)/;
 
 /** Whether code (not its comments or strings: "./window" is fine) names a DOM or Node global; object keys and `.x` accesses are not globals. */
@@ -82,6 +97,27 @@ describe('architecture', () => {
       usesGlobals(readFileSync(join(ROOT, f), 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('nothing in src/ imports components/ or content/; components/ never imports content/', () => {
+    const src = relativeImports(sourceFiles('src', /\.(ts|mts|js|mjs|astro)$/));
+    expect(src.length).toBeGreaterThan(100);
+    expect(src.filter(({ to }) => under(to, 'components') || under(to, 'content')).map(show)).toEqual([]);
+    const components = relativeImports(sourceFiles('components', /\.(ts|astro)$/));
+    expect(components.some(({ to }) => under(to, 'src/models'))).toBe(true);
+    expect(components.filter(({ to }) => under(to, 'content')).map(show)).toEqual([]);
+  });
+
+  it("nothing imports a widget's internals from outside its folder, only its .astro or its index.ts", () => {
+    const files = [...sourceFiles('components', /\.(ts|astro)$/), ...sourceFiles('content', /\.mdx$/), ...sourceFiles('src', /\.(ts|astro)$/)];
+    const imports = relativeImports(files);
+    expect(imports.some(({ from, to }) => from.startsWith('content/') && to.startsWith('components/widgets/'))).toBe(true);
+    const offenders = imports.filter(({ from, to }) => {
+      const folder = /^components\/widgets\/[^/]+/.exec(to)?.[0];
+      if (folder === undefined || under(from, folder)) return false;
+      return to !== `${folder}/index` && !to.endsWith('.astro');
+    });
+    expect(offenders.map(show)).toEqual([]);
   });
 
   it('tells a global from a property of the same name', () => {

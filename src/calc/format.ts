@@ -63,3 +63,16 @@ export function formatPair(p: readonly [number, number]): string {
 export function formatKernel(w: LayerWindow | null): string {
   return w === null ? '' : `${w.kernel[0]}×${w.kernel[1]}`;
 }
+
+/** Bytes → "12.3 MiB" / "1.23 GiB" (binary units, as memory is reported by frameworks). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) throw new CalcError('bad-parameter', 'formatBytes', `cannot format ${String(bytes)}`);
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  let x = bytes;
+  while (x >= 1024 && i < units.length - 1) {
+    x /= 1024;
+    i += 1;
+  }
+  return i === 0 ? `${x} B` : `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)} ${units[i]}`;
+}

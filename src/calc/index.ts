@@ -20,4 +20,8 @@ export {
   type RfStackLayer,
   type RfTable,
 } from './receptive-field';
-export { formatCompact, formatCount, formatKernel, formatPair, formatShape } from './format';
+export { formatBytes, formatCompact, formatCount, formatKernel, formatPair, formatShape } from './format';
+export { truncateNetwork } from './graph';
+export { activationValues, elements } from './activations';
+export { unitsOf, type Unit } from './units';
+export { dilatedFootprint, type DilatedLayer, type Footprint } from './footprint';

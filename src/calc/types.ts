@@ -155,6 +155,14 @@ export interface Network {
   readonly source: string;
   /** How this variant deviates from the paper or from other implementations. */
   readonly notes?: readonly string[];
+  /** Where the feature extractor ends (the last node before global pooling / the classifier); every registry model sets it. */
+  readonly encoderCut?: EncoderCut;
+}
+
+/** A node to cut a classifier at to use it as an encoder, and how to name it in prose and tables. */
+export interface EncoderCut {
+  readonly node: string;
+  readonly label: string;
 }
 
 /** Receptive field of one unit on one tensor, per axis [h, w] (Araujo et al., Distill 2019). */

@@ -1,5 +1,10 @@
 /** Command-line parsing for `npm run calc`: pure, so it is unit-tested without spawning. */
-import type { NetworkOptions } from '../models/registry';
+import { NETWORK_OPTIONS, optionNames, type NetworkOptions, type OptionName } from '../models/options';
+
+/** One help line: the flag column is 23 wide, a longer flag keeps two spaces before its text. */
+const helpLine = (flags: string, text: string): string => `  ${flags.length >= 23 ? `${flags}  ` : flags.padEnd(23)}${text}`;
+
+const optionHelp = optionNames.map((name) => helpLine(NETWORK_OPTIONS[name].usage, NETWORK_OPTIONS[name].help)).join('\n');
 
 export const USAGE = `Usage: npm run --silent calc -- <model> [options]
        npm run --silent calc -- --from <file> [--input N | HxW] [--json | --network]
@@ -11,9 +16,7 @@ which wiring rule applied where.
 
 Options:
   --input N | HxW        input height and width (default: the model's, e.g. 224)
-  --aux | --no-aux       build auxiliary classifier heads (GoogLeNet, Inception v3)
-  --stride-on 1x1|3x3    ResNet bottleneck: where the downsampling stride sits
-  --output-stride 8|16|32  dilate later stages (ResNet-50, -101, -152)
+${optionHelp}
   --json                 print one JSON object instead of the table
   --from FILE            analyse the network in FILE instead of a built-in model
   --network              with --from: print the parsed network as the calc core's JSON
@@ -64,10 +67,21 @@ export function parseInput(text: string): readonly [number, number] {
   throw new UsageError(`--input takes N or HxW, got "${text}"`);
 }
 
-function oneOf<T extends string | number>(flag: string, text: string, allowed: readonly T[]): T {
+function oneOf<T extends boolean | string | number>(flag: string, text: string, allowed: readonly T[]): T {
   const hit = allowed.find((a) => String(a) === text);
   if (hit === undefined) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${text}"`);
   return hit;
+}
+
+/** The table option a flag sets; a boolean option has a --flag and a --no-flag (negated). */
+function optionOfFlag(flag: string): { name: OptionName; negated?: boolean } | undefined {
+  for (const name of optionNames) {
+    const spec = NETWORK_OPTIONS[name];
+    const boolean = typeof spec.domain[0] === 'boolean';
+    if (flag === spec.flag) return boolean ? { name, negated: false } : { name };
+    if (boolean && flag === `--no-${spec.flag.slice(2)}`) return { name, negated: true };
+  }
+  return undefined;
 }
 
 /** Parses argv after the script name. Accepts "--flag value" and "--flag=value". */
@@ -77,7 +91,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let json = false;
   let from: string | undefined;
   let network = false;
-  const options: { aux?: boolean; strideOn?: '1x1' | '3x3'; outputStride?: 8 | 16 | 32 } = {};
+  const options: Record<string, boolean | string | number> = {};
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -101,11 +115,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         noValue();
         json = true;
         break;
-      case '--aux':
-      case '--no-aux':
-        noValue();
-        options.aux = flag === '--aux';
-        break;
       case '--input':
         input = parseInput(value());
         break;
@@ -116,16 +125,22 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         noValue();
         network = true;
         break;
-      case '--stride-on':
-        options.strideOn = oneOf(flag, value(), ['1x1', '3x3'] as const);
-        break;
-      case '--output-stride':
-        options.outputStride = oneOf(flag, value(), [8, 16, 32] as const);
-        break;
-      default:
+      default: {
+        const option = optionOfFlag(flag);
+        if (option !== undefined) {
+          const domain: readonly (boolean | string | number)[] = NETWORK_OPTIONS[option.name].domain;
+          if (option.negated === undefined) {
+            options[option.name] = oneOf(flag, value(), domain);
+          } else {
+            noValue();
+            options[option.name] = !option.negated;
+          }
+          break;
+        }
         if (arg.startsWith('-')) throw new UsageError(`unknown option "${flag}" (see --help)`);
         if (model !== undefined) throw new UsageError(`one model at a time, got "${model}" and "${arg}"`);
         model = arg;
+      }
     }
   }
   if (from !== undefined) {
@@ -133,9 +148,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     const set = Object.keys(options);
     if (set.length > 0) throw new UsageError(`--from takes only --input, --json and --network; ${set.join(', ')} apply to built-in models`);
     if (network && json) throw new UsageError('--network and --json are two different outputs; give one');
-    return { help: false, from, options, json, ...(network ? { network: true as const } : {}), ...(input === undefined ? {} : { input }) };
+    return { help: false, from, options: options as NetworkOptions, json, ...(network ? { network: true as const } : {}), ...(input === undefined ? {} : { input }) };
   }
   if (network) throw new UsageError('--network needs --from');
   if (model === undefined) throw new UsageError('no model given (see --help)');
-  return { help: false, model, options, json, ...(input === undefined ? {} : { input }) };
+  return { help: false, model, options: options as NetworkOptions, json, ...(input === undefined ? {} : { input }) };
 }

@@ -45,6 +45,7 @@ export function alexnet(): Network {
     input: [3, 224, 224],
     layers,
     source: ALEXNET_SOURCE,
+    encoderCut: { node: 'features.12', label: 'pool5 (features.12)' },
     notes: [
       'Follows "One weird trick…" (Krizhevsky 2014), not the 2012 paper: 64/192/384/256/256 filters in one tower, no LRN.',
       'Dropout comes before fc6 and fc7 (the paper applies it after them).',
@@ -89,6 +90,7 @@ export function alexnet_2012(): Network {
     input: [3, 227, 227],
     layers,
     source: BVLC_ALEXNET_SOURCE,
+    encoderCut: { node: 'pool5', label: 'pool5' },
     notes: [
       'The paper says 224×224 inputs, but its arithmetic (55×55 after conv1) needs 227×227, which Caffe uses.',
       'The two GPUs of the paper appear as group: 2 on conv2, conv4 and conv5; conv3 and the FC layers see both towers.',

@@ -12,11 +12,10 @@
  */
 import type { LayerSpec, Network } from '../calc/types';
 import { basicConv2d, convRelu, lastName } from './blocks';
+import type { NetworkOptions } from './options';
 
-export interface GoogLeNetOptions {
-  /** Add the two auxiliary classifiers (after inception4a and inception4d). Default false. */
-  readonly aux?: boolean;
-}
+/** `aux`: add the two auxiliary classifiers (after inception4a and inception4d). Default false. */
+export type GoogLeNetOptions = Pick<NetworkOptions, 'aux'>;
 
 /** One Inception module row of the paper's Table 1 ("GoogLeNet incarnation of the Inception architecture"). */
 export interface GoogLeNetInceptionRow {
@@ -234,6 +233,7 @@ export function googlenet(options: GoogLeNetOptions = {}): Network {
     input: [3, 224, 224],
     layers: body('torchvision', aux),
     source: 'https://github.com/pytorch/vision/blob/main/torchvision/models/googlenet.py',
+    encoderCut: { node: 'inception5b', label: 'inception5b' },
     notes: [
       'Every convolution is BasicConv2d: Conv2d(bias=False) + BatchNorm2d(eps=0.001) + ReLU; the 2014 paper has no batch norm (added with the TensorFlow port the weights come from).',
       'The "5×5" branch (branch3.1) uses a 3×3 kernel with padding 1: a known torchvision deviation kept for the pretrained weights (pytorch/vision#906).',
@@ -260,6 +260,7 @@ export function googlenet2014(options: GoogLeNetOptions = {}): Network {
     title: aux ? 'GoogLeNet (2014 paper, BVLC Caffe, with aux heads)' : 'GoogLeNet (2014 paper, BVLC Caffe)',
     input: [3, 224, 224],
     layers: body('caffe', aux),
+    encoderCut: { node: 'inception5b', label: 'inception5b' },
     source:
       'https://github.com/BVLC/caffe/blob/master/models/bvlc_googlenet/deploy.prototxt (aux heads: train_val.prototxt); Szegedy et al. 2014, Table 1, arXiv:1409.4842',
     notes: [

@@ -10,11 +10,10 @@
  */
 import type { LayerSpec, Network, Pair } from '../calc/types';
 import { basicConv2d, lastName } from './blocks';
+import type { NetworkOptions } from './options';
 
-export interface InceptionV3Options {
-  /** Keep the auxiliary classifier after Mixed_6e. Default true (torchvision's pretrained model has it). */
-  readonly aux?: boolean;
-}
+/** `aux`: keep the auxiliary classifier after Mixed_6e. Default true (torchvision's pretrained model has it). */
+export type InceptionV3Options = Pick<NetworkOptions, 'aux'>;
 
 const conv = (name: string, out: number, kernel: number | Pair, padding: number | Pair = 0, stride = 1, from?: string) =>
   basicConv2d(name, out, kernel, {
@@ -173,6 +172,7 @@ export function inceptionV3(options: InceptionV3Options = {}): Network {
     input: [3, 299, 299],
     layers,
     source: 'https://github.com/pytorch/vision/blob/main/torchvision/models/inception.py',
+    encoderCut: { node: 'Mixed_7c', label: 'Mixed_7c' },
     notes: [
       'Every convolution is BasicConv2d: Conv2d(bias=False) + BatchNorm2d(eps=0.001) + ReLU.',
       'AuxLogits (after Mixed_6e) is kept by default, as in the pretrained builder: torchvision\'s 27,161,264 params include it. It runs only in training mode, so its MACs are not part of the published 5.713 GFLOPS (eval mode): they are reported apart as auxMacs (5.719 G with them).',

@@ -1,5 +1,6 @@
 /**
- * Every model the site and the CLI know, by id. Table-driven: adding a model is one line in ENTRIES.
+ * Every model the site and the CLI know, by id. Table-driven: adding a model is one line in ENTRIES
+ * (and its id in the `models` of each option it takes, options.ts).
  */
 import { CalcError, type Network } from '../calc/index';
 import { alexnet, alexnet_2012 } from './alexnet';
@@ -7,23 +8,13 @@ import { googlenet, googlenet2014 } from './googlenet';
 import { inceptionV3 } from './inception-v3';
 import { resnet18, resnet34, resnet50, resnet101, resnet152 } from './resnet';
 import { vgg11, vgg11_bn, vgg13, vgg13_bn, vgg16, vgg16_bn, vgg19, vgg19_bn } from './vgg';
+import { NETWORK_OPTIONS, optionsOfModel, type NetworkOptions, type OptionName } from './options';
 import { xception } from './xception';
 
-export interface NetworkOptions {
-  /** Build the auxiliary classifier heads (GoogLeNet, Inception v3). */
-  readonly aux?: boolean;
-  /** ResNet bottleneck: where the downsampling stride sits (paper: '1x1', torchvision V1.5: '3x3'). */
-  readonly strideOn?: '1x1' | '3x3';
-  /** Dilate later stages so the output is 1/8 or 1/16 of the input instead of 1/32 (DeepLab). */
-  readonly outputStride?: 8 | 16 | 32;
-}
-
-type OptionName = keyof NetworkOptions;
+export type { NetworkOptions, OptionName } from './options';
 
 interface Entry {
   readonly build: (options: NetworkOptions) => Network;
-  /** The options this model understands; any other set option is an error. */
-  readonly options?: readonly OptionName[];
 }
 
 const ENTRIES: Readonly<Record<string, Entry>> = {
@@ -37,42 +28,35 @@ const ENTRIES: Readonly<Record<string, Entry>> = {
   vgg16_bn: { build: vgg16_bn },
   vgg19: { build: vgg19 },
   vgg19_bn: { build: vgg19_bn },
-  googlenet: { build: googlenet, options: ['aux'] },
-  googlenet_2014: { build: googlenet2014, options: ['aux'] },
-  inception_v3: { build: inceptionV3, options: ['aux'] },
+  googlenet: { build: googlenet },
+  googlenet_2014: { build: googlenet2014 },
+  inception_v3: { build: inceptionV3 },
   xception: { build: () => xception() },
-  // BasicBlock ResNets take outputStride only to give torchvision's "no dilation in BasicBlock" error for 16/8.
-  resnet18: { build: resnet18, options: ['outputStride'] },
-  resnet34: { build: resnet34, options: ['outputStride'] },
-  resnet50: { build: resnet50, options: ['strideOn', 'outputStride'] },
-  resnet101: { build: resnet101, options: ['strideOn', 'outputStride'] },
-  resnet152: { build: resnet152, options: ['strideOn', 'outputStride'] },
-  // ── Other model families go here, one line each, e.g.
-  // googlenet: { build: googlenet, options: ['aux'] },
-  // resnet50: { build: (o) => resnet50(o), options: ['strideOn', 'outputStride'] },
+  resnet18: { build: resnet18 },
+  resnet34: { build: resnet34 },
+  resnet50: { build: resnet50 },
+  resnet101: { build: resnet101 },
+  resnet152: { build: resnet152 },
+  // ── Other model families go here, one line each; the options a model takes are listed in options.ts.
 };
 
 export const networkIds: readonly string[] = Object.keys(ENTRIES);
 
-const DOMAINS: Readonly<Record<OptionName, readonly unknown[]>> = {
-  aux: [true, false],
-  strideOn: ['1x1', '3x3'],
-  outputStride: [8, 16, 32],
-};
-
-function checkOptions(id: string, entry: Entry, options: NetworkOptions): void {
+function checkOptions(id: string, options: NetworkOptions): void {
+  const takes = optionsOfModel(id);
   for (const [key, value] of Object.entries(options) as [string, unknown][]) {
     if (value === undefined) continue;
-    if (!Object.hasOwn(DOMAINS, key)) {
+    if (!Object.hasOwn(NETWORK_OPTIONS, key)) {
       throw new CalcError('bad-option', id, `unknown option "${key}"`, key);
     }
     const name = key as OptionName;
-    if (!(entry.options ?? []).includes(name)) {
-      const takes = entry.options?.length ? `it takes ${entry.options.join(', ')}` : 'it takes no options';
-      throw new CalcError('bad-option', id, `option "${name}" does not apply to this model (${takes})`, name);
+    if (!takes.includes(name)) {
+      const which = takes.length ? `it takes ${takes.join(', ')}` : 'it takes no options';
+      throw new CalcError('bad-option', id, `option "${name}" does not apply to this model (${which})`, name);
     }
-    if (!DOMAINS[name].includes(value)) {
-      throw new CalcError('bad-option', id, `${name} must be one of ${DOMAINS[name].map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`, name);
+    const domain: readonly unknown[] = NETWORK_OPTIONS[name].domain;
+    if (!domain.includes(value)) {
+      throw new CalcError('bad-option', id, `${name} must be one of ${domain.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`, name);
     }
   }
 }
@@ -83,12 +67,12 @@ export function getNetwork(id: string, options: NetworkOptions = {}): Network {
   if (entry === undefined) {
     throw new CalcError('unknown-network', id, `unknown network; known ids: ${networkIds.join(', ')}`);
   }
-  checkOptions(id, entry, options);
+  checkOptions(id, options);
   return entry.build(options);
 }
 
 /** Which options a model takes (for the CLI's help and the site's controls). */
 export function networkOptions(id: string): readonly OptionName[] {
   getNetwork(id);
-  return ENTRIES[id]?.options ?? [];
+  return optionsOfModel(id);
 }

@@ -13,16 +13,14 @@
  */
 import { CalcError } from '../calc/errors';
 import type { LayerSpec, Network } from '../calc/types';
+import type { NetworkOptions } from './options';
 import { basicBlock, bottleneck, type ResidualBlockArgs } from './resnet-blocks';
 
 export { basicBlock, bottleneck, EXPANSION, type ResidualBlockArgs, type ShortcutKind } from './resnet-blocks';
 
 export type ResNetDepth = 18 | 34 | 50 | 101 | 152;
 
-export interface ResNetOptions {
-  readonly strideOn?: '1x1' | '3x3';
-  readonly outputStride?: 8 | 16 | 32;
-}
+export type ResNetOptions = Pick<NetworkOptions, 'strideOn' | 'outputStride'>;
 
 export type ResNetBlockKind = 'basic' | 'bottleneck';
 
@@ -246,6 +244,7 @@ function buildResNet(spec: StageSpec, id: string, titleHead: string, options: Re
     input: [3, 224, 224],
     layers,
     source: 'https://github.com/pytorch/vision/blob/main/torchvision/models/resnet.py; He et al. 2016, Table 1, arXiv:1512.03385',
+    encoderCut: { node: 'layer4', label: 'layer4' },
     notes: [
       'Convolutions have no bias; every conv is followed by BatchNorm2d (γ, β counted; running statistics are buffers).',
       spec.block === 'bottleneck'

@@ -2,7 +2,7 @@
  * VGG (Simonyan & Zisserman, "Very Deep Convolutional Networks for Large-Scale Image Recognition",
  * ICLR 2015) as torchvision builds it: https://github.com/pytorch/vision/blob/main/torchvision/models/vgg.py
  */
-import { analyse, type LayerSpec, type Network } from '../calc/index';
+import { analyse, type EncoderCut, type LayerSpec, type Network } from '../calc/index';
 
 export const VGG_SOURCE = 'https://github.com/pytorch/vision/blob/main/torchvision/models/vgg.py';
 export const VGG_PAPER = 'https://arxiv.org/abs/1409.1556';
@@ -98,15 +98,23 @@ function fromCfg(cfg: readonly (number | 'M')[]): VggPaperLayer[] {
 
 const DEPTH: Readonly<Record<VggCfgName, number>> = { A: 11, B: 13, D: 16, E: 19 };
 
+/** The features end with pool5, the fifth max pool. */
+function pool5Cut(convs: readonly LayerSpec[]): EncoderCut {
+  const node = convs.at(-1)?.name ?? 'features';
+  return { node, label: `pool5 (${node})` };
+}
+
 /** torchvision's vgg11 … vgg19 and their _bn variants at 3×224×224. */
 export function vgg(cfg: VggCfgName, batchNorm = false): Network {
   const depth = DEPTH[cfg];
+  const convs = features(fromCfg(vggCfgs[cfg]), batchNorm);
   return {
     id: `vgg${depth}${batchNorm ? '_bn' : ''}`,
     title: `VGG-${depth}${batchNorm ? ' with batch norm' : ''} (configuration ${cfg})`,
     input: [3, 224, 224],
-    layers: [...features(fromCfg(vggCfgs[cfg]), batchNorm), ...head()],
+    layers: [...convs, ...head()],
     source: VGG_SOURCE,
+    encoderCut: pool5Cut(convs),
     notes: [
       'torchvision adds AdaptiveAvgPool2d(7) before the classifier; at 224×224 it is an identity.',
       ...(batchNorm ? ['Batch norm after every conv is torchvision\'s addition; the paper (2014) predates batch norm.'] : []),
@@ -125,12 +133,14 @@ export const vgg19_bn = (): Network => vgg('E', true);
 
 /** Any column of the paper's Table 1 (A-LRN and C included) as a network, for Table 2. */
 export function vggPaperNetwork(column: VggColumn): Network {
+  const convs = features(vggPaperColumns[column], false);
   return {
     id: `vgg_${column}`,
     title: `VGG configuration ${column} (paper, Table 1)`,
     input: [3, 224, 224],
-    layers: [...features(vggPaperColumns[column], false), ...head()],
+    layers: [...convs, ...head()],
     source: VGG_PAPER,
+    encoderCut: pool5Cut(convs),
     notes: ['Built from the paper\'s Table 1; the avgpool node is torchvision\'s and an identity at 224×224.'],
   };
 }

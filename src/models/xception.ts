@@ -92,6 +92,7 @@ export function xception(_options: XceptionOptions = {}): Network {
     input: [3, 299, 299],
     layers,
     source: 'https://github.com/keras-team/keras/blob/master/keras/src/applications/xception.py; Chollet 2017, Figure 5, arXiv:1610.02357',
+    encoderCut: { node: 'block14', label: 'block14' },
     notes: [
       'Keras names map to ours as blockN_xxx → blockN.xxx; the unnamed shortcut Conv2D / BatchNormalization / Add are blockN.residual, blockN.residual_bn, blockN.add; avg_pool and predictions keep their names (flatten is ours: GlobalAveragePooling2D already returns a vector).',
       'Keras numbering: entry flow block1 – block4, middle flow block5 – block12 (8 repeats), exit flow block13 (728 → 1024 with max pool and 1×1/2 shortcut) and block14 (1536, 2048).',

@@ -3,7 +3,7 @@
  * parsed network can be saved and read back. Only the outline is checked here; analyse() checks
  * every layer and names the one at fault.
  */
-import type { LayerSpec, Network, Shape } from '../calc/types';
+import type { EncoderCut, LayerSpec, Network, Shape } from '../calc/types';
 import { LIMITS, ParseError } from './errors';
 import type { ParsedNetwork } from './pytorch/index';
 
@@ -41,8 +41,16 @@ export function parseNetworkJson(text: string, options: { input?: readonly [numb
     layers: o.layers as LayerSpec[],
     source: typeof o.source === 'string' ? o.source : 'pasted network JSON',
     ...(Array.isArray(o.notes) ? { notes: o.notes.filter((n): n is string => typeof n === 'string') } : {}),
+    ...encoderCutOf(o.encoderCut),
   };
   return { network, wiring: [{ line: null, module: '', rule: 'json', text: 'the calc core\'s own network: "from" names each node\'s inputs (default: the node before)' }] };
+}
+
+/** A well-formed `encoderCut` round-trips; anything else is left out (it only labels a node). */
+function encoderCutOf(value: unknown): { encoderCut?: EncoderCut } {
+  if (typeof value !== 'object' || value === null) return {};
+  const { node, label } = value as { node?: unknown; label?: unknown };
+  return typeof node === 'string' && typeof label === 'string' ? { encoderCut: { node, label } } : {};
 }
 
 /** The JSON `parseNetworkJson` reads back: the Network itself. */

@@ -1,21 +1,11 @@
 /**
  * Figures quoted in prose, always computed by the calc core (a number typed into a chapter
- * is a bug). Analyses are memoised: a page quoting vgg16 ten times analyses it once.
+ * is a bug).
  */
-import { analyse, formatCompact, formatCount, formatPair, type Analysis, type Shape } from '../calc/index';
-import { getNetwork, type NetworkOptions } from '../models/registry';
+import { formatCompact, formatCount, formatPair, type Analysis } from '../calc/index';
 
-const cache = new Map<string, Analysis>();
-
-export function analysisOf(id: string, options: NetworkOptions = {}, input?: Shape): Analysis {
-  const key = JSON.stringify([id, options, input]);
-  let result = cache.get(key);
-  if (!result) {
-    result = analyse(getNetwork(id, options), input);
-    cache.set(key, result);
-  }
-  return result;
-}
+// The memoised analyses live with the models (src/models/analysis.ts); re-exported for chapters.
+export { analysisOf } from '../models/analysis';
 
 export type Fact = 'params' | 'macs' | 'flops' | 'gflops' | 'rf' | 'stride' | 'output';
 

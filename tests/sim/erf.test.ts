@@ -21,7 +21,7 @@ import {
   MAX_WORK,
   type ErfParams,
 } from '../../src/sim/erf';
-import { dilatedFootprint } from '../../src/site/encoder';
+import { dilatedFootprint } from '../../src/calc/index';
 import { receptiveFieldTable } from '../../src/calc/index';
 
 /** Coefficients of (1 + x^d + … + x^((k−1)d))^n, exactly. */

@@ -4,7 +4,7 @@
  */
 import { formatCompact } from '../../../src/calc/index';
 import { escapeHtml as e } from '../../../src/site/html';
-import type { Unit } from '../../../src/site/encoder';
+import type { Unit } from '../../../src/calc/index';
 import type { Explored, ExplorerLabels } from './model-explorer';
 
 /** Whole-number tick step (1, 2 or 5 × 10^k) giving about `target` ticks up to `max`. */

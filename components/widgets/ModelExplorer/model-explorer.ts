@@ -18,66 +18,67 @@ import {
 import { parseChoice, parseInteger, type ChoiceField, type IntegerField } from '../../../src/site/fields';
 import { escapeHtml as e } from '../../../src/site/html';
 import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../../../src/models/registry';
-import { unitsOf, type Unit } from '../../../src/site/encoder';
+import { NETWORK_OPTIONS, optionNames, type OptionChoice, type OptionName } from '../../../src/models/options';
+import { unitsOf, type Unit } from '../../../src/calc/index';
 import { barsSvg, rfChartSvg } from './explorer-charts';
 import { layerTableHtml, totalsHtml } from './explorer-tables';
 
 export { barsSvg, rfChartSvg, rfSeries, tickStep } from './explorer-charts';
 export { layerTableHtml, totalsHtml, unitTableHtml } from './explorer-tables';
 
-export type FieldName = 'model' | 'aux' | 'stride' | 'os' | 'size' | 'vs' | 'vsAux' | 'vsStride' | 'vsOs';
+/** Option fields come from the options table (src/models/options.ts); B's are vs + Capitalised. */
+type OptionField = (typeof NETWORK_OPTIONS)[OptionName]['field'];
+type VsField = `vs${Capitalize<OptionField>}`;
+export type FieldName = 'model' | OptionField | 'size' | 'vs' | VsField;
 export type ExplorerValues = Record<FieldName, string | number> & { size: number };
 
-export const AUX_CHOICES = ['default', 'on', 'off'] as const;
-export const STRIDE_CHOICES = ['3x3', '1x1'] as const;
-export const OS_CHOICES = ['32', '16', '8'] as const;
 export const NONE = 'none';
+
+const vsName = (field: OptionField): VsField => `vs${field.charAt(0).toUpperCase()}${field.slice(1)}` as VsField;
+const OPTION_FIELD = Object.fromEntries(optionNames.map((o) => [o, NETWORK_OPTIONS[o].field])) as Record<OptionName, OptionField>;
+const VS_FIELD = Object.fromEntries(optionNames.map((o) => [o, vsName(NETWORK_OPTIONS[o].field)])) as Record<OptionName, VsField>;
+const choicesOf = (o: OptionName): readonly OptionChoice<unknown>[] => NETWORK_OPTIONS[o].choices;
+/** Per option, the same thing under A's field name and under B's. */
+const forA = <T>(make: (o: OptionName) => T) => Object.fromEntries(optionNames.map((o) => [OPTION_FIELD[o], make(o)])) as Record<OptionField, T>;
+const forB = <T>(make: (o: OptionName) => T) => Object.fromEntries(optionNames.map((o) => [VS_FIELD[o], make(o)])) as Record<VsField, T>;
+const choiceField = (o: OptionName): ChoiceField => ({ kind: 'choice', options: choicesOf(o).map((c) => c.value) });
+const firstChoice = (o: OptionName): string => choicesOf(o)[0]?.value ?? '';
 
 export const explorerFields: Readonly<Record<FieldName, ChoiceField | IntegerField>> = {
   model: { kind: 'choice', options: networkIds },
-  aux: { kind: 'choice', options: AUX_CHOICES },
-  stride: { kind: 'choice', options: STRIDE_CHOICES },
-  os: { kind: 'choice', options: OS_CHOICES },
+  ...forA(choiceField),
   size: { kind: 'int', min: 16, max: 2048 },
   vs: { kind: 'choice', options: [NONE, ...networkIds] },
-  vsAux: { kind: 'choice', options: AUX_CHOICES },
-  vsStride: { kind: 'choice', options: STRIDE_CHOICES },
-  vsOs: { kind: 'choice', options: OS_CHOICES },
+  ...forB(choiceField),
 };
 
-export const FIELD_ORDER: readonly FieldName[] = ['model', 'aux', 'stride', 'os', 'size', 'vs', 'vsAux', 'vsStride', 'vsOs'];
+export const FIELD_ORDER: readonly FieldName[] = ['model', ...optionNames.map((o) => OPTION_FIELD[o]), 'size', 'vs', ...optionNames.map((o) => VS_FIELD[o])];
 
 export const explorerDefaults: ExplorerValues = {
   model: 'resnet50',
-  aux: 'default',
-  stride: '3x3',
-  os: '32',
+  ...forA(firstChoice),
   size: 224,
   vs: NONE,
-  vsAux: 'default',
-  vsStride: '3x3',
-  vsOs: '32',
+  ...forB(firstChoice),
 };
+
+const optionLabels: Record<string, string> = Object.fromEntries(
+  optionNames.flatMap((o) => {
+    const { field, label, choices } = NETWORK_OPTIONS[o];
+    return [
+      [field, label],
+      [VS_FIELD[o], `Its ${label.charAt(0).toLowerCase()}${label.slice(1)}`],
+      ...choices.map((c) => [`${field}.${c.value}`, c.label]),
+    ];
+  }),
+);
 
 export const explorerLabels = {
   title: 'Model explorer',
   model: 'Model',
-  aux: 'Auxiliary heads',
-  stride: 'Bottleneck stride on',
-  os: 'Output stride',
+  ...optionLabels,
   size: 'Input size H = W',
   vs: 'Compare with',
-  vsAux: 'Its auxiliary heads',
-  vsStride: 'Its bottleneck stride on',
-  vsOs: 'Its output stride',
-  'aux.default': 'as published',
-  'aux.on': 'with aux heads',
-  'aux.off': 'without',
-  'stride.3x3': '3×3 (V1.5)',
-  'stride.1x1': '1×1 (V1, paper)',
-  'os.32': '32',
-  'os.16': '16 (dilated)',
-  'os.8': '8 (dilated)',
   'vs.none': '— nothing —',
   reset: 'Reset',
   expand: 'Expand all',
@@ -97,10 +98,8 @@ export const explorerLabels = {
   rf: 'RF',
   jump: 'S',
 };
-export type ExplorerLabels = typeof explorerLabels;
-
-const OPTION_FIELD = { aux: 'aux', strideOn: 'stride', outputStride: 'os' } as const;
-const VS_FIELD = { aux: 'vsAux', strideOn: 'vsStride', outputStride: 'vsOs' } as const;
+/** The fixed labels plus one per option field and choice (from the options table). */
+export type ExplorerLabels = typeof explorerLabels & Readonly<Record<string, string>>;
 
 /** The option fields that apply to the current models (others are hidden and left out of the URL). */
 export function activeFields(values: Pick<ExplorerValues, 'model' | 'vs'>): FieldName[] {
@@ -111,7 +110,7 @@ export function activeFields(values: Pick<ExplorerValues, 'model' | 'vs'>): Fiel
   return active;
 }
 
-function safeOptions(id: string): readonly (keyof typeof OPTION_FIELD)[] {
+function safeOptions(id: string): readonly OptionName[] {
   return networkIds.includes(id) ? networkOptions(id) : [];
 }
 
@@ -119,14 +118,13 @@ function safeOptions(id: string): readonly (keyof typeof OPTION_FIELD)[] {
 export function optionsFor(values: ExplorerValues, which: 'a' | 'b'): NetworkOptions {
   const id = String(which === 'a' ? values.model : values.vs);
   const f = which === 'a' ? OPTION_FIELD : VS_FIELD;
-  const out: { aux?: boolean; strideOn?: '1x1' | '3x3'; outputStride?: 8 | 16 | 32 } = {};
+  const out: Record<string, unknown> = {};
   for (const o of safeOptions(id)) {
     const v = String(values[f[o]]);
-    if (o === 'aux' && v !== 'default') out.aux = v === 'on';
-    if (o === 'strideOn') out.strideOn = v === '1x1' ? '1x1' : '3x3';
-    if (o === 'outputStride' && v !== '32') out.outputStride = Number(v) as 8 | 16;
+    const choice = choicesOf(o).find((c) => c.value === v) ?? choicesOf(o)[0];
+    if (choice?.option !== undefined) out[o] = choice.option;
   }
-  return out;
+  return out as NetworkOptions;
 }
 
 export type ParseResult = { values: ExplorerValues; errors: Partial<Record<FieldName, string>> };
@@ -199,8 +197,7 @@ export function blameExplorer(error: unknown, which: 'a' | 'b'): FieldName | und
   if (/^(AuxLogits|aux\d)\b/.test(error.layer)) return which === 'a' ? 'aux' : 'vsAux';
   if (error.code === 'kernel-too-large' || error.code === 'bad-input' || error.code === 'too-large') return 'size';
   if (error.code === 'bad-option') {
-    const map: Record<string, FieldName> =
-      which === 'a' ? { outputStride: 'os', strideOn: 'stride', aux: 'aux' } : { outputStride: 'vsOs', strideOn: 'vsStride', aux: 'vsAux' };
+    const map: Record<string, FieldName> = which === 'a' ? OPTION_FIELD : VS_FIELD;
     const option = error.field;
     return option !== undefined && Object.hasOwn(map, option) ? map[option] : which === 'a' ? 'model' : 'vs';
   }
@@ -211,7 +208,7 @@ export function blameExplorer(error: unknown, which: 'a' | 'b'): FieldName | und
 
 export function describe(id: string, options: NetworkOptions, labels: ExplorerLabels): string {
   const bits: string[] = [];
-  if (options.aux !== undefined) bits.push(options.aux ? labels['aux.on'] : 'no aux heads');
+  if (options.aux !== undefined) bits.push(options.aux ? (labels['aux.on'] ?? NETWORK_OPTIONS.aux.choices[1].label) : 'no aux heads');
   if (options.strideOn === '1x1') bits.push('stride on 1×1');
   if (options.outputStride !== undefined) bits.push(`OS ${options.outputStride}`);
   return bits.length ? `${id} (${bits.join(', ')})` : id;

@@ -6,7 +6,8 @@
  * centre unit's receptive field falls on the image.
  */
 import { formatCompact, formatCount, formatShape, isCalcError, type Analysis, type ConvSpec, type LayerRow, type Network } from '../../../src/calc/index';
-import { activationValues, encoderAnalysis, encoderOf, formatBytes, unitsOf } from '../../../src/site/encoder';
+import { activationValues, formatBytes, unitsOf } from '../../../src/calc/index';
+import { encoderAnalysis, encoderOf } from '../../../src/models/encoder';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
 import type { WidgetDef } from '../../../src/site/widget';
 

@@ -10,9 +10,7 @@ import { escapeHtml as e } from '../../../src/site/html';
 import { networkIds } from '../../../src/models/registry';
 import type { WidgetDef } from '../../../src/site/widget';
 import type { WiringNote } from '../../../src/parse/graph';
-import { barsSvg, rfChartSvg } from '../ModelExplorer/explorer-charts';
-import { layerTableHtml, totalsHtml } from '../ModelExplorer/explorer-tables';
-import { explore, explorerLabels, exploreNetwork, NONE, type Explored } from '../ModelExplorer/model-explorer';
+import { barsSvg, explore, explorerLabels, exploreNetwork, layerTableHtml, NONE, rfChartSvg, totalsHtml, type Explored } from '../ModelExplorer/index';
 
 /** A good parse, as the parser (or its worker) returns it: plain data. */
 export interface Pasted {

@@ -5,8 +5,8 @@
  * input resolution (four times the positions). Computed by the calc core, never typed.
  */
 import type { Analysis, LayerRow } from '../calc/index';
-import type { ResNetDepth } from '../models/resnet';
-import { analysisOf } from './facts';
+import { analysisOf } from './analysis';
+import type { ResNetDepth } from './resnet';
 
 export interface StrideShiftRow {
   /** The block whose layers differ: "layer2.0". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldBatchNorm } from '../../src/site/bn-fold';
-import { analysisOf } from '../../src/site/facts';
+import { foldBatchNorm } from '../../src/calc/bn-fold';
+import { analysisOf } from '../../src/models/analysis';
 
 /*
  * torchvision ResNet-50 (num_params 25,557,032, torchvision/models/resnet.py ResNet50_Weights):

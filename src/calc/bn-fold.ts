@@ -3,7 +3,7 @@
  * convolution W' = (γ/σ)·W with bias b' = β + γ(b − μ)/σ. The weights keep their count; each BN's
  * 2C parameters (γ, β) become the folded convolution's C biases (its running μ, σ² buffers vanish).
  */
-import type { Analysis } from '../calc/index';
+import type { Analysis } from './types';
 
 export interface Folded {
   /** BN layers folded away. */

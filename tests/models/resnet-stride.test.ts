@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strideShift } from '../../src/site/resnet-stride';
+import { strideShift } from '../../src/models/resnet-stride';
 
 /*
  * V1 (paper, arXiv:1512.03385 Table 1; KaimingHe/deep-residual-networks prototxt: stride 2 on

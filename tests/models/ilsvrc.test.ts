@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ILSVRC } from '../../src/site/ilsvrc';
+import { ILSVRC } from '../../src/models/ilsvrc';
 
 /*
  * Sources: Russakovsky et al. 2015 (arXiv:1409.0575) for 2010 NEC-UIUC 28.2% and 2011 XRCE 25.8%;

@@ -1,0 +1,2 @@
+/** What chapters may use of the Inception module widget: its computation and definition. */
+export { computeInceptionModule, inceptionModule } from './inception-module';

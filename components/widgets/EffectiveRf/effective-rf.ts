@@ -101,7 +101,7 @@ export function heatIndices(result: ErfResult): { size: number; margin: number; 
   return { size, margin, pixels };
 }
 
-function heatMap(v: EffectiveRfValues, r: ErfResult, l: EffectiveRfLabels): string {
+function heatMap(r: ErfResult, l: EffectiveRfLabels): string {
   const { size, margin, pixels } = heatIndices(r);
   const uri = pngDataUri(encodeIndexedPng(size, size, pixels, PALETTE));
   const inset = margin + (r.side - r.side95) / 2;
@@ -182,7 +182,7 @@ export const effectiveRfWidget: WidgetDef<EffectiveRfValues, EffectiveRfLabels> 
     return [
       `<ul class="erf-facts"><li>${e(l.theoretical)}: <strong>${r.side}×${r.side}</strong> (${derivation(v, r)})</li>`,
       `<li>${e(l.effective)}: <strong>${r.side95}×${r.side95}</strong></li>${holes}</ul>`,
-      `<div class="erf-figures">${heatMap(v, r, l)}${chart(v, r, l)}</div>`,
+      `<div class="erf-figures">${heatMap(r, l)}${chart(v, r, l)}</div>`,
       `<p class="erf-how"><strong>${e(l.how)}.</strong> ${e(how)}</p>`,
     ].join('');
   },

@@ -243,6 +243,21 @@ export function renderExplorer(values: ExplorerValues, labels: ExplorerLabels, o
   };
   add('a');
   if (values.vs !== NONE) add('b');
+  const html = comparisonHtml(items, values.size, labels, { lazy: options.lazy ?? false });
+  return { html, summary: summaryLine(values, labels), explored: items.map((i) => i.x) };
+}
+
+/**
+ * Totals, receptive-field chart, cost bars on one scale and layer tables for model A (and B if
+ * compared): the explorer's output, shared with the pasted-network cell. `afterTotals` is HTML
+ * placed under the totals (the paste cell's wiring report).
+ */
+export function comparisonHtml(
+  items: readonly { title: string; x: Explored }[],
+  size: number,
+  labels: ExplorerLabels,
+  options: { lazy?: boolean; afterTotals?: string } = {},
+): string {
   const allUnits = items.flatMap((i) => i.x.units);
   const maxP = Math.max(0, ...allUnits.map((u) => u.params));
   const maxM = Math.max(0, ...allUnits.map((u) => u.macs));
@@ -255,15 +270,15 @@ export function renderExplorer(values: ExplorerValues, labels: ExplorerLabels, o
         `<section class="ex-layers"><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${i.x.units.length} groups; open one to see its layers. Block rows of the core are shaded; Bytes = fp32 parameters + inputs + output of the layer run on its own (unfused); MACs/byte = arithmetic intensity; RF = receptive field (px), S = effective stride.</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b', options.lazy ?? false)}</section>`,
     )
     .join('');
-  const html = [
+  return [
     `<h4>${e(labels.totals)}</h4>`,
     totalsHtml(items, labels),
+    options.afterTotals ?? '',
     `<h4>${e(labels.rfChart)}</h4>`,
-    rfChartSvg(items, values.size, labels),
+    rfChartSvg(items, size, labels),
     `<h4>${e(labels.bars)}</h4><p class="ex-hint">Same scale for both models.</p><div class="ex-bar-grid">${bars}</div>`,
     tables,
   ].join('');
-  return { html, summary: summaryLine(values, labels), explored: items.map((i) => i.x) };
 }
 
 /** A CalcError from model A or B, so the element can mark the right field. */

@@ -10,7 +10,7 @@ import { escapeHtml as e } from '../../../src/site/html';
 import { networkIds } from '../../../src/models/registry';
 import type { WidgetDef } from '../../../src/site/widget';
 import type { WiringNote } from '../../../src/parse/graph';
-import { barsSvg, explore, explorerLabels, exploreNetwork, layerTableHtml, NONE, rfChartSvg, totalsHtml, type Explored } from '../ModelExplorer/index';
+import { comparisonHtml, explore, explorerLabels, exploreNetwork, NONE, type Explored } from '../ModelExplorer/index';
 
 /** A good parse, as the parser (or its worker) returns it: plain data. */
 export interface Pasted {
@@ -102,27 +102,7 @@ function renderPaste(values: PasteValues, labels: PasteLabels): string {
   const pasted = need();
   const items = [{ title: titleOf(pasted, labels), x: exploredAt(pasted, values.size) }];
   if (values.vs !== NONE) items.push({ title: values.vs, x: explore(values.vs, {}, values.size) });
-  const units = items.flatMap((i) => i.x.units);
-  const maxP = Math.max(0, ...units.map((u) => u.params));
-  const maxM = Math.max(0, ...units.map((u) => u.macs));
-  const bars = items
-    .map((i, k) => `<div class="ex-bar-col"><h5>${e(i.title)}</h5>${barsSvg(labels.params, i.x.units, 'params', k, maxP)}${barsSvg(labels.macs, i.x.units, 'macs', k, maxM)}</div>`)
-    .join('');
-  const tables = items
-    .map(
-      (i, k) =>
-        `<section class="ex-layers"><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${i.x.units.length} groups; open one to see its layers. RF = receptive field (px), S = effective stride.</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b')}</section>`,
-    )
-    .join('');
-  return `<div class="ex-cell">${[
-    `<h4>${e(labels.totals)}</h4>`,
-    totalsHtml(items, labels),
-    wiringHtml(pasted.wiring, labels),
-    `<h4>${e(labels.rfChart)}</h4>`,
-    rfChartSvg(items, values.size, labels),
-    `<h4>${e(labels.bars)}</h4><p class="ex-hint">Same scale for both models.</p><div class="ex-bar-grid">${bars}</div>`,
-    tables,
-  ].join('')}</div>`;
+  return `<div class="ex-cell">${comparisonHtml(items, values.size, labels, { afterTotals: wiringHtml(pasted.wiring, labels) })}</div>`;
 }
 
 export const pasteNetwork: WidgetDef<PasteValues, PasteLabels> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layerTraffic, networkTraffic } from '../../src/site/memory-traffic';
+import { layerTraffic, networkTraffic } from '../../src/models/memory-traffic';
 
 /*
  * Xception middle flow, 728 channels at 19×19 (Chollet 2017, Fig. 5; Keras xception.py):

@@ -4,7 +4,7 @@
  * networks as a whole. Every figure from the calc core.
  */
 import { analyse, type LayerRow, type LayerSpec } from '../calc/index';
-import { analysisOf } from './facts';
+import { analysisOf } from './analysis';
 
 export interface Traffic {
   readonly label: string;

@@ -1,7 +1,8 @@
 /**
  * The glossary: every technical term the site uses, English ↔ 简体中文. The Chinese pages use
  * `zh` for each term; `alternatives` are other renderings readers meet elsewhere (D2L, CSDN,
- * Zhihu, papers' translations) and are listed on the glossary page only. A test checks that no
+ * Zhihu, papers' translations; Chinese only, so code and English names never collide) and are
+ * listed on the glossary page only. A test checks that no
  * Chinese page outside the glossary uses an alternative where the chosen term belongs.
  */
 export interface GlossaryTerm {
@@ -32,7 +33,7 @@ export const glossary: readonly GlossaryTerm[] = [
   { id: 'average-pooling', en: 'average pooling', zh: '平均池化', alternatives: ['平均汇聚'], firstExplained: 'googlenet/#global-average-pooling-instead-of-a-fully-connected-head' },
   { id: 'global-average-pooling', en: 'global average pooling', zh: '全局平均池化', alternatives: ['全局平均汇聚'], firstExplained: 'googlenet/#global-average-pooling-instead-of-a-fully-connected-head' },
   { id: 'parameters', en: 'parameters (parameter count)', zh: '参数量', alternatives: ['参数数量'], firstExplained: 'primer/#parameters' },
-  { id: 'macs', en: 'MACs (multiply–accumulates)', zh: '乘加次数', alternatives: ['乘加运算量', '计算量'], firstExplained: 'primer/#macs-and-why-flops--2--macs' },
+  { id: 'macs', en: 'MACs (multiply–accumulates)', zh: '乘加次数', alternatives: ['乘加运算量'], firstExplained: 'primer/#macs-and-why-flops--2--macs' },
   { id: 'flops', en: 'FLOPs (floating-point operations)', zh: '浮点运算次数', alternatives: ['浮点运算量'], firstExplained: 'primer/#macs-and-why-flops--2--macs' },
   { id: 'output-shape', en: 'output shape', zh: '输出形状', alternatives: ['输出尺寸'], firstExplained: 'primer/#output-size' },
   { id: 'weight', en: 'weight', zh: '权重', alternatives: ['权值'], firstExplained: 'primer/#parameters' },
@@ -70,15 +71,15 @@ export const glossary: readonly GlossaryTerm[] = [
   { id: 'shortcut', en: 'shortcut connection', zh: '捷径连接', alternatives: ['短路连接', '快捷连接', '跳跃连接', 'shortcut 连接'], firstExplained: 'resnet/#residual-learning' },
   { id: 'identity-shortcut', en: 'identity shortcut', zh: '恒等捷径', alternatives: ['恒等映射捷径', '恒等快捷连接'], firstExplained: 'resnet/#residual-learning' },
   { id: 'projection-shortcut', en: 'projection shortcut', zh: '投影捷径', alternatives: ['投影快捷连接', '映射捷径'], firstExplained: 'resnet/#the-first-block-of-a-stage' },
-  { id: 'basic-block', en: 'basic block', zh: '基本块', alternatives: ['BasicBlock'], firstExplained: 'resnet/#basic-and-bottleneck-blocks' },
-  { id: 'bottleneck', en: 'bottleneck block', zh: '瓶颈块', alternatives: ['瓶颈结构', 'Bottleneck'], firstExplained: 'resnet/#basic-and-bottleneck-blocks' },
+  { id: 'basic-block', en: 'basic block', zh: '基本块', alternatives: [], firstExplained: 'resnet/#basic-and-bottleneck-blocks' },
+  { id: 'bottleneck', en: 'bottleneck block', zh: '瓶颈块', alternatives: ['瓶颈结构'], firstExplained: 'resnet/#basic-and-bottleneck-blocks' },
   { id: 'degradation', en: 'degradation problem', zh: '退化问题', alternatives: [], firstExplained: 'resnet/#the-degradation-problem' },
   { id: 'stage', en: 'stage', zh: '阶段', alternatives: [], firstExplained: 'resnet/#the-first-block-of-a-stage' },
-  { id: 'stem', en: 'stem', zh: '起始层', alternatives: ['stem', '茎', '主干起始层'], firstExplained: 'resnet/#the-papers-table-1-regenerated' },
+  { id: 'stem', en: 'stem', zh: '起始层', alternatives: ['茎', '主干起始层'], firstExplained: 'resnet/#the-papers-table-1-regenerated' },
   { id: 'downsampling', en: 'downsampling', zh: '下采样', alternatives: ['降采样'], firstExplained: 'primer/#output-size' },
   { id: 'upsampling', en: 'upsampling', zh: '上采样', alternatives: [], firstExplained: 'segmentation/#from-classifier-to-encoder' },
   { id: 'semantic-segmentation', en: 'semantic segmentation', zh: '语义分割', alternatives: [], firstExplained: 'primer/#why-segmentation-backbones-are-classifiers' },
-  { id: 'backbone', en: 'backbone', zh: '骨干网络', alternatives: ['主干网络', 'backbone'], firstExplained: 'primer/#why-segmentation-backbones-are-classifiers' },
+  { id: 'backbone', en: 'backbone', zh: '骨干网络', alternatives: ['主干网络'], firstExplained: 'primer/#why-segmentation-backbones-are-classifiers' },
   { id: 'encoder', en: 'encoder', zh: '编码器', alternatives: [], firstExplained: 'segmentation/#from-classifier-to-encoder' },
   { id: 'decoder', en: 'decoder', zh: '解码器', alternatives: [], firstExplained: 'segmentation/#from-classifier-to-encoder' },
   { id: 'output-stride', en: 'output stride (OS)', zh: '输出步长', alternatives: ['输出步幅'], firstExplained: 'segmentation/#output-stride' },
@@ -88,6 +89,6 @@ export const glossary: readonly GlossaryTerm[] = [
   { id: 'memory-traffic', en: 'memory traffic', zh: '访存量', alternatives: ['内存访问量'], firstExplained: 'inception-to-xception/#macs-are-not-speed' },
   { id: 'concatenation', en: 'concatenation (along channels)', zh: '通道拼接', alternatives: ['通道连接', '通道串联'], firstExplained: 'googlenet/#the-inception-module' },
   { id: 'top-1', en: 'top-1 / top-5 accuracy', zh: 'top-1 / top-5 准确率', alternatives: ['top-1 精度', '正确率'], firstExplained: 'explorer/#accuracy-against-cost' },
-  { id: 'mini-batch', en: 'mini-batch', zh: '小批量', alternatives: ['迷你批次', 'mini-batch'], firstExplained: 'resnet/#batch-normalisation-after-every-convolution-and-no-dropout' },
+  { id: 'mini-batch', en: 'mini-batch', zh: '小批量', alternatives: ['迷你批次'], firstExplained: 'resnet/#batch-normalisation-after-every-convolution-and-no-dropout' },
   { id: 'inference', en: 'inference', zh: '推理', alternatives: ['推断'], firstExplained: 'resnet/#training-statistics-and-inference-statistics' },
 ];

@@ -46,7 +46,7 @@ export function englishWords(text: string): string[] {
 
 /** English words in a label template, its `{placeholders}` aside. */
 export function templateEnglishWords(template: string): string[] {
-  return englishWords(template.replace(/\{\w+\}/g, ' '));
+  return englishWords(htmlText(template.replace(/\{\w+\}/g, ' ')));
 }
 
 /** The text a reader meets in an HTML fragment: its text and its aria-label/alt/title values. */
@@ -55,6 +55,9 @@ export function htmlText(html: string): string {
   return [html, ...attributes]
     .join(' ')
     .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    // A subscript belongs to its symbol: <var>k</var><sub>eff</sub> reads as k_eff.
+    .replace(/(<\/var>)?<sub>/g, '_')
+    .replace(/<\/sub>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')

@@ -1,0 +1,64 @@
+/**
+ * Every Cell widget's Chinese label set: complete (the type checks that), rendered on the
+ * server with the defaults and with every option of every choice, and free of English words
+ * outside the allow-list (tests/support/english.ts) in the output, the summary and the labels.
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { AnyWidgetDef, WidgetLabels } from '../../src/site/widget';
+import type { Translation } from '../../src/site/locale';
+import { errorMessage } from '../../src/site/messages';
+import { messagesZh } from '../../src/site/messages.zh-cn';
+import { englishWords, htmlText, templateEnglishWords } from '../support/english';
+import { kernelStack } from '../../components/widgets/KernelStack/kernel-stack';
+import { kernelStackZh } from '../../components/widgets/KernelStack/labels.zh-cn';
+import { convCalc } from '../../components/widgets/ConvCalc/conv-calc';
+import { convCalcZh } from '../../components/widgets/ConvCalc/labels.zh-cn';
+
+const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
+  [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
+  [convCalc as unknown as AnyWidgetDef, convCalcZh],
+];
+
+/** The defaults, then the defaults with each option of each choice field. */
+function variants(def: AnyWidgetDef): Record<string, string | number>[] {
+  const out = [{ ...def.defaults }];
+  for (const [name, field] of Object.entries(def.fields)) {
+    if (field.kind !== 'choice') continue;
+    for (const option of field.options) out.push({ ...def.defaults, [name]: option });
+  }
+  return out;
+}
+
+describe.each(WIDGETS.map(([def, zh]) => [def.name, def, zh] as const))('%s in Chinese', (_name, def, zh) => {
+  test('the title and every label are Chinese (names, symbols and units aside)', () => {
+    expect(templateEnglishWords(zh.title)).toEqual([]);
+    for (const [key, text] of Object.entries(zh.labels)) expect(templateEnglishWords(text), key).toEqual([]);
+  });
+
+  test('the output and the summary are Chinese, for the defaults and every choice', () => {
+    const labels = { ...def.labels, ...zh.labels };
+    for (const values of variants(def)) {
+      let html: string;
+      let summary: string;
+      try {
+        html = def.render(values, labels);
+        summary = def.summary(values, labels);
+      } catch (error) {
+        // A combination the widget rejects shows its message instead, which must be Chinese too.
+        expect(englishWords(errorMessage(error, messagesZh)), JSON.stringify(values)).toEqual([]);
+        continue;
+      }
+      expect(englishWords(htmlText(html)), JSON.stringify(values)).toEqual([]);
+      expect(englishWords(summary), JSON.stringify(values)).toEqual([]);
+      expect(html).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+test('every Cell widget has a Chinese label set, and this test covers it', () => {
+  const dir = join(import.meta.dirname, '..', '..', 'components', 'widgets');
+  const translated = readdirSync(dir).filter((name) => existsSync(join(dir, name, 'labels.zh-cn.ts')));
+  expect(translated.length).toBeGreaterThanOrEqual(WIDGETS.length);
+});

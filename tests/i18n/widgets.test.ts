@@ -15,10 +15,16 @@ import { kernelStack } from '../../components/widgets/KernelStack/kernel-stack';
 import { kernelStackZh } from '../../components/widgets/KernelStack/labels.zh-cn';
 import { convCalc } from '../../components/widgets/ConvCalc/conv-calc';
 import { convCalcZh } from '../../components/widgets/ConvCalc/labels.zh-cn';
+import { separableConv } from '../../components/widgets/SeparableConv/separable-conv';
+import { separableConvZh } from '../../components/widgets/SeparableConv/labels.zh-cn';
+import { groupedConv } from '../../components/widgets/GroupedConv/grouped-conv';
+import { groupedConvZh } from '../../components/widgets/GroupedConv/labels.zh-cn';
 
 const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
   [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
   [convCalc as unknown as AnyWidgetDef, convCalcZh],
+  [separableConv as unknown as AnyWidgetDef, separableConvZh],
+  [groupedConv as unknown as AnyWidgetDef, groupedConvZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */

@@ -19,12 +19,15 @@ import { separableConv } from '../../components/widgets/SeparableConv/separable-
 import { separableConvZh } from '../../components/widgets/SeparableConv/labels.zh-cn';
 import { groupedConv } from '../../components/widgets/GroupedConv/grouped-conv';
 import { groupedConvZh } from '../../components/widgets/GroupedConv/labels.zh-cn';
+import { factorise } from '../../components/widgets/Factorise/factorise';
+import { factoriseZh } from '../../components/widgets/Factorise/labels.zh-cn';
 
 const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
   [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
   [convCalc as unknown as AnyWidgetDef, convCalcZh],
   [separableConv as unknown as AnyWidgetDef, separableConvZh],
   [groupedConv as unknown as AnyWidgetDef, groupedConvZh],
+  [factorise as unknown as AnyWidgetDef, factoriseZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */

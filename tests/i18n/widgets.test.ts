@@ -21,6 +21,8 @@ import { groupedConv } from '../../components/widgets/GroupedConv/grouped-conv';
 import { groupedConvZh } from '../../components/widgets/GroupedConv/labels.zh-cn';
 import { factorise } from '../../components/widgets/Factorise/factorise';
 import { factoriseZh } from '../../components/widgets/Factorise/labels.zh-cn';
+import { resBlock } from '../../components/widgets/ResBlock/res-block';
+import { resBlockZh } from '../../components/widgets/ResBlock/labels.zh-cn';
 
 const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
   [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
@@ -28,6 +30,7 @@ const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] =
   [separableConv as unknown as AnyWidgetDef, separableConvZh],
   [groupedConv as unknown as AnyWidgetDef, groupedConvZh],
   [factorise as unknown as AnyWidgetDef, factoriseZh],
+  [resBlock as unknown as AnyWidgetDef, resBlockZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */

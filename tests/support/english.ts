@@ -21,7 +21,7 @@ export const ALLOWED = new Set(
     'Krizhevsky', 'Simonyan', 'Zisserman', 'Szegedy', 'Chollet', 'Luo', 'Wang', 'Yu', 'Koltun', 'Chen', 'Ioffe', 'Kingma',
     'NumPy', 'et', 'al',
     // PyTorch's print(model) vocabulary shown in code
-    'in_channels', 'out_channels', 'inplace', 'eps', 'momentum', 'affine', 'track_running_stats', 'in_features', 'out_features',
+    'planes', 'inplanes', 'in_channels', 'out_channels', 'inplace', 'eps', 'momentum', 'affine', 'track_running_stats', 'in_features', 'out_features',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -34,6 +34,7 @@ export function englishWords(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/[A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*/g)) {
     const token = match[0].replace(/^\.+|\.+$/g, '');
+    if (/[0-9_]/.test(token)) continue; // module paths and identifiers: downsample.0, layer3.1.conv2, k_eff
     const parts = token.split('.').filter(Boolean);
     for (const part of parts) {
       if (!/^[A-Za-z]{2,}$/.test(part)) continue; // symbols, identifiers with digits or _

@@ -23,6 +23,8 @@ import { factorise } from '../../components/widgets/Factorise/factorise';
 import { factoriseZh } from '../../components/widgets/Factorise/labels.zh-cn';
 import { resBlock } from '../../components/widgets/ResBlock/res-block';
 import { resBlockZh } from '../../components/widgets/ResBlock/labels.zh-cn';
+import { resNetBuilder } from '../../components/widgets/ResNetBuilder/resnet-builder';
+import { resNetBuilderZh } from '../../components/widgets/ResNetBuilder/labels.zh-cn';
 
 const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
   [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
@@ -31,6 +33,7 @@ const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] =
   [groupedConv as unknown as AnyWidgetDef, groupedConvZh],
   [factorise as unknown as AnyWidgetDef, factoriseZh],
   [resBlock as unknown as AnyWidgetDef, resBlockZh],
+  [resNetBuilder as unknown as AnyWidgetDef, resNetBuilderZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */

@@ -25,6 +25,8 @@ import { resBlock } from '../../components/widgets/ResBlock/res-block';
 import { resBlockZh } from '../../components/widgets/ResBlock/labels.zh-cn';
 import { resNetBuilder } from '../../components/widgets/ResNetBuilder/resnet-builder';
 import { resNetBuilderZh } from '../../components/widgets/ResNetBuilder/labels.zh-cn';
+import { inceptionModule } from '../../components/widgets/InceptionModule/inception-module';
+import { inceptionModuleZh } from '../../components/widgets/InceptionModule/labels.zh-cn';
 
 const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
   [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
@@ -34,6 +36,7 @@ const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] =
   [factorise as unknown as AnyWidgetDef, factoriseZh],
   [resBlock as unknown as AnyWidgetDef, resBlockZh],
   [resNetBuilder as unknown as AnyWidgetDef, resNetBuilderZh],
+  [inceptionModule as unknown as AnyWidgetDef, inceptionModuleZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */

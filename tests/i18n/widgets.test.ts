@@ -27,6 +27,8 @@ import { resNetBuilder } from '../../components/widgets/ResNetBuilder/resnet-bui
 import { resNetBuilderZh } from '../../components/widgets/ResNetBuilder/labels.zh-cn';
 import { inceptionModule } from '../../components/widgets/InceptionModule/inception-module';
 import { inceptionModuleZh } from '../../components/widgets/InceptionModule/labels.zh-cn';
+import { continuum } from '../../components/widgets/Continuum/continuum';
+import { continuumZh } from '../../components/widgets/Continuum/labels.zh-cn';
 
 const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
   [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
@@ -37,6 +39,7 @@ const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] =
   [resBlock as unknown as AnyWidgetDef, resBlockZh],
   [resNetBuilder as unknown as AnyWidgetDef, resNetBuilderZh],
   [inceptionModule as unknown as AnyWidgetDef, inceptionModuleZh],
+  [continuum as unknown as AnyWidgetDef, continuumZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */

@@ -5,6 +5,7 @@
  */
 import { divisors } from '../../../src/models/inception-steps';
 import { parseInteger } from '../../../src/site/fields';
+import { fill } from '../../../src/site/template';
 import type { CellHandle } from '../../../src/site/widget';
 import { channelsPerGroup, continuumFields, continuumLabels } from './continuum';
 
@@ -44,13 +45,13 @@ export function continuumSlider(root: HTMLElement, cell: CellHandle): void {
     if (!c.ok) return;
     list = divisors(c.value);
     range.max = String(list.length - 1);
-    low.textContent = `g = 1 · ${labels.inceptionMark} ≈ 3–4`;
-    high.textContent = `${labels.xceptionMark}: g = ${c.value}`;
+    low.textContent = fill(labels.sliderLow, { inception: labels.inceptionMark });
+    high.textContent = fill(labels.sliderHigh, { xception: labels.xceptionMark, c: c.value });
     if (!g.ok) return;
     const index = list.indexOf(g.value);
     if (index === -1) return;
     range.value = String(index);
-    range.setAttribute('aria-valuetext', `g = ${g.value}, ${channelsPerGroup(c.value / g.value)}`);
+    range.setAttribute('aria-valuetext', `g = ${g.value}, ${channelsPerGroup(c.value / g.value, labels)}`);
   };
   range.addEventListener('input', () => {
     const g = list[Number(range.value)];

@@ -29,6 +29,8 @@ import { inceptionModule } from '../../components/widgets/InceptionModule/incept
 import { inceptionModuleZh } from '../../components/widgets/InceptionModule/labels.zh-cn';
 import { continuum } from '../../components/widgets/Continuum/continuum';
 import { continuumZh } from '../../components/widgets/Continuum/labels.zh-cn';
+import { outputStride } from '../../components/widgets/OutputStride/output-stride';
+import { outputStrideZh } from '../../components/widgets/OutputStride/labels.zh-cn';
 
 const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
   [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
@@ -40,6 +42,7 @@ const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] =
   [resNetBuilder as unknown as AnyWidgetDef, resNetBuilderZh],
   [inceptionModule as unknown as AnyWidgetDef, inceptionModuleZh],
   [continuum as unknown as AnyWidgetDef, continuumZh],
+  [outputStride as unknown as AnyWidgetDef, outputStrideZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */

@@ -8,7 +8,7 @@
 export const ALLOWED = new Set(
   [
     // units and counts
-    'MACs', 'MAC', 'FLOPs', 'FLOPS', 'GFLOPS', 'GFLOPs', 'MB', 'KB', 'GB', 'kB', 'px', 'bytes', 'Bytes',
+    'MACs', 'MAC', 'FLOPs', 'FLOPS', 'GFLOPS', 'GFLOPs', 'MB', 'KB', 'GB', 'kB', 'KiB', 'MiB', 'GiB', 'float32', 'float16', 'px', 'bytes', 'Bytes',
     // layers, modules and operations as the frameworks name them
     'Conv', 'Conv2d', 'MaxPool2d', 'AvgPool2d', 'BatchNorm2d', 'Linear', 'ReLU', 'ReLUs', 'BN', 'LRN', 'Dropout', 'Softmax',
     'BasicBlock', 'Bottleneck', 'Inception', 'ASPP', 'HDC', 'ERF', 'OS', 'GAP', 'FC', 'fc', 'conv', 'pool', 'concat', 'add',

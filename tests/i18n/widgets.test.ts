@@ -31,6 +31,8 @@ import { continuum } from '../../components/widgets/Continuum/continuum';
 import { continuumZh } from '../../components/widgets/Continuum/labels.zh-cn';
 import { outputStride } from '../../components/widgets/OutputStride/output-stride';
 import { outputStrideZh } from '../../components/widgets/OutputStride/labels.zh-cn';
+import { effectiveRfWidget } from '../../components/widgets/EffectiveRf/effective-rf';
+import { effectiveRfZh } from '../../components/widgets/EffectiveRf/labels.zh-cn';
 
 const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
   [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
@@ -43,6 +45,7 @@ const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] =
   [inceptionModule as unknown as AnyWidgetDef, inceptionModuleZh],
   [continuum as unknown as AnyWidgetDef, continuumZh],
   [outputStride as unknown as AnyWidgetDef, outputStrideZh],
+  [effectiveRfWidget as unknown as AnyWidgetDef, effectiveRfZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */

@@ -33,6 +33,8 @@ import { outputStride } from '../../components/widgets/OutputStride/output-strid
 import { outputStrideZh } from '../../components/widgets/OutputStride/labels.zh-cn';
 import { effectiveRfWidget } from '../../components/widgets/EffectiveRf/effective-rf';
 import { effectiveRfZh } from '../../components/widgets/EffectiveRf/labels.zh-cn';
+import { signalPropagation } from '../../components/widgets/SignalPropagation/signal-propagation';
+import { signalPropagationZh } from '../../components/widgets/SignalPropagation/labels.zh-cn';
 
 const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] = [
   [kernelStack as unknown as AnyWidgetDef, kernelStackZh],
@@ -46,6 +48,7 @@ const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] =
   [continuum as unknown as AnyWidgetDef, continuumZh],
   [outputStride as unknown as AnyWidgetDef, outputStrideZh],
   [effectiveRfWidget as unknown as AnyWidgetDef, effectiveRfZh],
+  [signalPropagation as unknown as AnyWidgetDef, signalPropagationZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */

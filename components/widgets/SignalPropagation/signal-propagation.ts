@@ -48,6 +48,10 @@ export const signalLabels = {
   keyGradient: 'gradient norm ‖∂L/∂hₗ‖',
   xAxis: 'layer l',
   zero: 'Exactly 0 (below the smallest floating-point number) from layer {from} down; drawn on the bottom edge.',
+  'kind.plain': 'plain',
+  'kind.residual': 'residual',
+  summary: '{depth} {kind} {activation} layers: gradient reaching the input ÷ gradient at the top = {ratio}.',
+  period: '.',
 };
 export type SignalLabels = typeof signalLabels;
 
@@ -129,7 +133,7 @@ export const signalPropagation: WidgetDef<SignalValues, SignalLabels> = {
 
   summary(v, l) {
     const r = computeSignal(v);
-    return `${v.depth} ${v.shortcut} ${l[`activation.${v.activation}`]} layers: ${l.ratio.toLowerCase()} = ${formatSci(r.ratio)}.`;
+    return fill(l.summary, { depth: v.depth, kind: l[`kind.${v.shortcut}`], activation: l[`activation.${v.activation}`], ratio: formatSci(r.ratio) });
   },
 
   render(v, l) {
@@ -148,7 +152,7 @@ export const signalPropagation: WidgetDef<SignalValues, SignalLabels> = {
       `<li>${e(l.forward)}: <strong>${formatSci(grow)}</strong></li></ul>`,
       chart(v, r, l),
       zero === null ? '' : `<p class="sp-note">${e(fill(l.zero, { from: zero }))}</p>`,
-      `<p class="sp-how"><strong>${e(l.model)}.</strong> ${e(model)}</p>`,
+      `<p class="sp-how"><strong>${e(l.model)}${e(l.period)}</strong> ${e(model)}</p>`,
     ].join('');
   },
 

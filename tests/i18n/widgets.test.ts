@@ -92,3 +92,24 @@ test('every Cell widget has a Chinese label set, and this test covers it', () =>
   const translated = readdirSync(dir).filter((name) => existsSync(join(dir, name, 'labels.zh-cn.ts')));
   expect(translated.length).toBeGreaterThanOrEqual(WIDGETS.length);
 });
+
+describe('lrn-demo in Chinese (its own element and parsers)', () => {
+  test('labels, output, summary and every message are Chinese', async () => {
+    const { lrnDefaults, lrnLabels, lrnSummary, renderLrn, parseActivations, LRN_MESSAGES } = await import('../../components/widgets/LrnDemo/lrn-demo');
+    const { lrnZh, lrnMessagesZh } = await import('../../components/widgets/LrnDemo/labels.zh-cn');
+    const labels = { ...lrnLabels, ...lrnZh.labels };
+    for (const [key, text] of Object.entries(lrnZh.labels)) expect(templateEnglishWords(text), key).toEqual([]);
+    for (const [key, text] of Object.entries(lrnMessagesZh)) expect(templateEnglishWords(text), key).toEqual([]);
+    expect(Object.keys(lrnMessagesZh).sort()).toEqual(Object.keys(LRN_MESSAGES).sort());
+    expect(englishWords(htmlText(renderLrn(lrnDefaults, labels)))).toEqual([]);
+    expect(englishWords(lrnSummary(lrnDefaults, labels))).toEqual([]);
+    const { useMessages } = await import('../../src/site/messages');
+    useMessages({ ...messagesZh, ...lrnMessagesZh });
+    try {
+      expect(parseActivations('1, -2')).toEqual({ ok: false, message: '第 2 项是负数；ReLU 之后的激活值不会小于 0。' });
+      expect(parseActivations('1, 1e309')).toEqual({ ok: false, message: '第 2 项：不能大于 10000。' });
+    } finally {
+      useMessages({});
+    }
+  });
+});

@@ -12,7 +12,7 @@ export const ALLOWED = new Set(
     // layers, modules and operations as the frameworks name them
     'Conv', 'Conv2d', 'MaxPool2d', 'AvgPool2d', 'BatchNorm2d', 'Linear', 'ReLU', 'ReLUs', 'BN', 'LRN', 'Dropout', 'Softmax',
     'BasicBlock', 'Bottleneck', 'Inception', 'ASPP', 'HDC', 'ERF', 'OS', 'GAP', 'FC', 'fc', 'conv', 'pool', 'concat', 'add',
-    'flatten', 'linear', 'relu', 'tanh', 'sigmoid', 'identity', 'sum', 'max', 'avg', 'mean', 'std', 'same', 'floor', 'ceil',
+    'flatten', 'linear', 'relu', 'tanh', 'sigmoid', 'identity', 'sum', 'max', 'min', 'log', 'exp', 'avg', 'mean', 'std', 'same', 'floor', 'ceil',
     'ceil_mode', 'True', 'False', 'bias', 'groups', 'stride', 'padding', 'dilation', 'kernel_size', 'He', 'Xavier', 'Kaiming', 'Glorot',
     'top', // top-1 / top-5
     // models, datasets, papers, tools

@@ -113,3 +113,17 @@ describe('lrn-demo in Chinese (its own element and parsers)', () => {
     }
   });
 });
+
+describe('rf-explorer in Chinese (its own element)', () => {
+  test('labels and every rendered part are Chinese, padding notes included', async () => {
+    const { rfDefaults, rfLabels, renderRf } = await import('../../components/widgets/RfExplorer/rf-explorer');
+    const { rfZh } = await import('../../components/widgets/RfExplorer/labels.zh-cn');
+    const labels = { ...rfLabels, ...rfZh.labels };
+    for (const [key, text] of Object.entries(rfZh.labels)) expect(templateEnglishWords(text), key).toEqual([]);
+    // A corner unit of a padded stack: the region reaches into the padding.
+    const state = { ...rfDefaults, unit: [0, 0] as const, layers: rfDefaults.layers.map((l) => ({ ...l, p: 1 })) };
+    const out = renderRf(state, labels);
+    for (const part of [out.summary, out.region, out.gridIn, out.tables]) expect(englishWords(htmlText(part))).toEqual([]);
+    expect(out.region).toMatch(/填充/);
+  });
+});

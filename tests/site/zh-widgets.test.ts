@@ -22,14 +22,17 @@ async function readerText(page: Page): Promise<{ where: string; text: string }[]
     return roots.map((root, i) => {
       const clone = root.cloneNode(true) as HTMLElement;
       clone.querySelectorAll(SKIP).forEach((el) => el.remove());
-      // A subscript belongs to its symbol: C<sub>out</sub> reads as C_out.
+      // A subscript belongs to its symbol: C<sub>out</sub> reads as C _out, an identifier.
       clone.querySelectorAll('sub').forEach((el) => el.replaceWith(`_${el.textContent ?? ''}`));
       const names = [...clone.querySelectorAll('[aria-label], [alt], [title]'), clone].flatMap((el) =>
         ['aria-label', 'alt', 'title'].map((a) => el.getAttribute(a) ?? ''),
       );
       const where = root.dataset.widget ?? `${root.tagName.toLowerCase()} ${i + 1}`;
-      // Options of a select are its visible choices; textContent already holds them.
-      return { where, text: [clone.textContent ?? '', ...names].join(' ') };
+      // Text nodes one by one: <option>ReLU</option><option>tanh</option> are two words, not one.
+      const walker = document.createTreeWalker(clone, NodeFilter.SHOW_TEXT);
+      const texts: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.textContent ?? '');
+      return { where, text: [...texts, ...names].join(' ') };
     });
   });
 }

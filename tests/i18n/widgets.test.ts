@@ -127,3 +127,19 @@ describe('rf-explorer in Chinese (its own element)', () => {
     expect(out.region).toMatch(/填充/);
   });
 });
+
+describe('model-explorer in Chinese (its own element)', () => {
+  test('labels, output, summary and the core’s layer descriptions are Chinese', async () => {
+    const { explorerDefaults, explorerLabels, renderExplorer } = await import('../../components/widgets/ModelExplorer/model-explorer');
+    const { explorerZh } = await import('../../components/widgets/ModelExplorer/labels.zh-cn');
+    const labels = { ...explorerLabels, ...explorerZh.labels };
+    for (const [key, text] of Object.entries(explorerZh.labels)) if (key !== 'phrases') expect(templateEnglishWords(text), key).toEqual([]);
+    // Every option label of the options table has its Chinese counterpart.
+    expect(Object.keys(explorerZh.labels).sort()).toEqual(Object.keys(explorerLabels).sort());
+    for (const values of [explorerDefaults, { ...explorerDefaults, model: 'inception_v3', aux: 'on', size: 299, vs: 'xception' }, { ...explorerDefaults, model: 'googlenet_2014', vs: 'alexnet_2012' }]) {
+      const { html, summary } = renderExplorer(values, labels);
+      expect(englishWords(htmlText(html)), JSON.stringify(values)).toEqual([]);
+      expect(englishWords(summary)).toEqual([]);
+    }
+  });
+});

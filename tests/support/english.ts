@@ -21,7 +21,7 @@ export const ALLOWED = new Set(
     'Araujo', 'Szegedy', 'Krizhevsky', 'Simonyan', 'Zisserman', 'Szegedy', 'Chollet', 'Luo', 'Wang', 'Yu', 'Koltun', 'Chen', 'Ioffe', 'Kingma',
     'NumPy', 'et', 'al',
     // PyTorch's print(model) vocabulary shown in code
-    'planes', 'inplanes', 'maxpool', 'avgpool', 'downsample', 'classifier', 'features', 'flatten', 'in_channels', 'out_channels', 'inplace', 'eps', 'momentum', 'affine', 'track_running_stats', 'in_features', 'out_features',
+    'AuxLogits', 'predictions', 'predicti', 'planes', 'inplanes', 'maxpool', 'avgpool', 'downsample', 'classifier', 'features', 'flatten', 'in_channels', 'out_channels', 'inplace', 'eps', 'momentum', 'affine', 'track_running_stats', 'in_features', 'out_features',
   ].map((w) => w.toLowerCase()),
 );
 

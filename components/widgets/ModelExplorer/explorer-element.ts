@@ -19,6 +19,7 @@ import {
   type FieldName,
 } from './model-explorer';
 import { markField, safeJson, setCellMessage } from '../../notebook/dom';
+import { errorMessage, useMessages } from '../../../src/site/messages';
 
 
 class ModelExplorerElement extends HTMLElement {
@@ -32,6 +33,7 @@ class ModelExplorerElement extends HTMLElement {
     this.ns = this.dataset.ns ?? 'ex';
     this.labels = { ...explorerLabels, ...safeJson<Partial<ExplorerLabels>>(this.dataset.labels) };
     this.initial = { ...explorerDefaults, ...safeJson<Partial<ExplorerValues>>(this.dataset.initial) };
+    useMessages(safeJson(this.dataset.messages));
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');
     form?.addEventListener('input', () => this.update(true));
     form?.addEventListener('change', () => this.update(true));
@@ -143,8 +145,8 @@ class ModelExplorerElement extends HTMLElement {
     try {
       result = renderExplorer(values, this.labels, { lazy: true });
     } catch (error) {
-      if (error instanceof ExplorerError) markField(this, error.field, error.message);
-      else setCellMessage(this, error instanceof Error ? error.message : String(error));
+      if (error instanceof ExplorerError) markField(this, error.field, errorMessage(error.source));
+      else setCellMessage(this, errorMessage(error));
       return;
     }
     const t1 = performance.now();

@@ -7,7 +7,7 @@ import { divisors } from '../../../src/models/inception-steps';
 import { parseInteger } from '../../../src/site/fields';
 import { fill } from '../../../src/site/template';
 import type { CellHandle } from '../../../src/site/widget';
-import { channelsPerGroup, continuumFields, continuumLabels } from './continuum';
+import { channelsPerGroup, continuumFields, type ContinuumLabels } from './continuum';
 
 export function continuumSlider(root: HTMLElement, cell: CellHandle): void {
   if (root.querySelector('[data-cx-slider]')) return;
@@ -15,7 +15,8 @@ export function continuumSlider(root: HTMLElement, cell: CellHandle): void {
   const cField = root.querySelector<HTMLInputElement>('[data-inputs] [name="c"]');
   const gField = root.querySelector<HTMLInputElement>('[data-inputs] [name="g"]');
   if (!form || !cField || !gField) return;
-  const labels = { ...continuumLabels, ...cell.labels };
+  // The cell's labels: the page's, complete (the server wrote them into data-labels).
+  const labels = cell.labels as ContinuumLabels;
   const id = `${gField.id}-slider`;
   const wrap = document.createElement('div');
   wrap.className = 'cx-slider';

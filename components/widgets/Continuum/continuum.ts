@@ -72,7 +72,7 @@ export function nearestDivisors(c: number, g: number): number[] {
 }
 
 /** Throws when g is no divisor of C; the message comes from the labels (the page's language). */
-export function checkGroups(v: ContinuumValues, l: ContinuumLabels = continuumLabels): void {
+export function checkGroups(v: ContinuumValues, l: ContinuumLabels = continuum.labels): void {
   const fail = (message: string) => Object.assign(new CalcError('channels-not-divisible', '', message), { localized: true });
   if (v.g > v.c) throw fail(fill(l.tooMany, { c: v.c }));
   if (v.c % v.g !== 0) throw fail(fill(l.notDivisor, { c: v.c, near: nearestDivisors(v.c, v.g).join(l.and) }));
@@ -91,7 +91,7 @@ export function continuumAt(c: number, g: number, size: number): Analysis {
 }
 
 /** "182 channels per group", "1 channel per group". */
-export function channelsPerGroup(n: number, l: ContinuumLabels = continuumLabels): string {
+export function channelsPerGroup(n: number, l: ContinuumLabels = continuum.labels): string {
   return n === 1 ? l.perGroupOne : fill(l.perGroupMany, { n });
 }
 
@@ -148,7 +148,9 @@ export const continuum: WidgetDef<ContinuumValues, ContinuumLabels> = {
   name: 'continuum',
   fields: continuumFields,
   defaults: { c: 728, g: 4, size: 19 },
-  labels: continuumLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? continuumLabels : ({} as ContinuumLabels),
 
   summary(v, l) {
     checkGroups(v, l);

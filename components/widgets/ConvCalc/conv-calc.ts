@@ -144,7 +144,7 @@ function axis(v: ConvCalcValues, size: number, l: ConvCalcLabels): AxisResult {
 }
 
 /** Everything the cell shows, from the calc core. Throws CalcError (often a ConvCalcError) on an impossible layer. */
-export function computeConvCalc(v: ConvCalcValues, labels: ConvCalcLabels = convCalcLabels): ConvCalcResult {
+export function computeConvCalc(v: ConvCalcValues, labels: ConvCalcLabels = convCalc.labels): ConvCalcResult {
   const pool = v.layer === 'maxpool';
   if (!pool && v.rounding === 'ceil') throw new ConvCalcError('rounding', labels.ceilOnConv);
   const kEff = effectiveKernel(v.k, v.d);
@@ -227,7 +227,9 @@ export const convCalc: WidgetDef<ConvCalcValues, ConvCalcLabels> = {
   },
   // AlexNet's first convolution (torchvision): 11×11, stride 4, padding 2, 3 → 64 channels.
   defaults: { h: 224, w: 224, cin: 3, cout: 64, k: 11, s: 4, pad: 'explicit', p: 2, d: 1, groups: 1, bias: 'yes', layer: 'conv', rounding: 'floor' },
-  labels: convCalcLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? convCalcLabels : ({} as ConvCalcLabels),
 
   summary(v, l) {
     const r = computeConvCalc(v, l);

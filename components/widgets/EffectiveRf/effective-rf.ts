@@ -171,7 +171,9 @@ export const effectiveRfWidget: WidgetDef<EffectiveRfValues, EffectiveRfLabels> 
     weights: { kind: 'choice', options: ['uniform', 'random'] },
   },
   defaults: { layers: 8, kernel: 3, stride: 1, dilation: 1, activation: 'linear', weights: 'uniform' },
-  labels: effectiveRfLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? effectiveRfLabels : ({} as EffectiveRfLabels),
 
   summary(v, l) {
     const r = computeEffectiveRf(v);

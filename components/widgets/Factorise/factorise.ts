@@ -59,7 +59,7 @@ function conv(name: string, c: number, kernel: number | Pair): ConvSpec {
 }
 
 /** The factorised layers: (n − 1)/2 stacked 3×3, or 1×n then n×1. */
-export function factorisedLayers(v: FactoriseValues, l: FactoriseLabels = factoriseLabels): ConvSpec[] {
+export function factorisedLayers(v: FactoriseValues, l: FactoriseLabels = factorise.labels): ConvSpec[] {
   if (v.kind === 'asym') return [conv(`conv1x${v.n}`, v.c, [1, v.n]), conv(`conv${v.n}x1`, v.c, [v.n, 1])];
   // The message comes from the labels, already in the page's language.
   if (v.n < 3 || v.n % 2 === 0) throw Object.assign(new CalcError('bad-parameter', '', l.oddMessage), { localized: true });
@@ -71,7 +71,7 @@ export interface FactoriseResult {
   readonly after: Analysis;
 }
 
-export function computeFactorise(v: FactoriseValues, l: FactoriseLabels = factoriseLabels): FactoriseResult {
+export function computeFactorise(v: FactoriseValues, l: FactoriseLabels = factorise.labels): FactoriseResult {
   const input = [v.c, v.size, v.size];
   const after = factorisedLayers(v, l);
   const before = analyse({ id: 'before', input, layers: [conv(`conv${v.n}x${v.n}`, v.c, v.n)] });
@@ -91,7 +91,9 @@ export const factorise: WidgetDef<FactoriseValues, FactoriseLabels> = {
     size: { kind: 'int', min: 1, max: 2048 },
   },
   defaults: { kind: 'stack3', n: 5, c: 192, size: 35 },
-  labels: factoriseLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? factoriseLabels : ({} as FactoriseLabels),
 
   summary(v, l) {
     const { before, after } = computeFactorise(v, l);

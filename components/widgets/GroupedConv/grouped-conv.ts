@@ -152,7 +152,9 @@ export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
   },
   // AlexNet's conv2 in the BVLC Caffe model: 96 → 256 channels, 5×5, pad 2, group 2, on pool1's 27×27.
   defaults: { cin: 96, cout: 256, k: 5, groups: 2, size: 27, stride: 1, padding: 2 },
-  labels: groupedConvLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? groupedConvLabels : ({} as GroupedConvLabels),
 
   summary(v, l) {
     const { grouped, single } = computeGroupedConv(v);

@@ -136,7 +136,9 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
     pp: { kind: 'int', min: 1, max: 4096 },
   },
   defaults: { preset: 'inception3a', flavour: 'paper', cin: 192, size: 28, c1: 64, r3: 96, c3: 128, r5: 16, c5: 32, pp: 32 },
-  labels: inceptionModuleLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? inceptionModuleLabels : ({} as InceptionModuleLabels),
 
   summary(v, l) {
     const { reduced, naive, row } = computeInceptionModule(v);

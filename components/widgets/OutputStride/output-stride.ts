@@ -199,7 +199,7 @@ function erfLink(stage: StageInfo, l: OutputStrideLabels): string {
 }
 
 /** Server-rendered picture: image square, grid of unit centres, RF of the centre unit (clipped). */
-export function receptiveFieldSvg(a: Analysis, size: number, title: string, l: OutputStrideLabels = outputStrideLabels): string {
+export function receptiveFieldSvg(a: Analysis, size: number, title: string, l: OutputStrideLabels = outputStride.labels): string {
   const rf = a.receptiveField;
   const r = rf.size[0];
   const S = rf.stride[0];
@@ -245,7 +245,9 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
     os: { kind: 'choice', options: ['32', '16', '8'] },
   },
   defaults: { model: 'resnet50', size: 512, os: '16' },
-  labels: outputStrideLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? outputStrideLabels : ({} as OutputStrideLabels),
 
   summary(v, l) {
     const { encoder, baseline } = computeOutputStride(v);

@@ -243,7 +243,9 @@ export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
   },
   // resnet50's layer2.0: 256×56×56 in, width 128, stride 2 → 512×28×28.
   defaults: { kind: 'bottleneck', cin: 256, planes: 128, stride: '2', size: 56, shortcut: 'auto' },
-  labels: resBlockLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? resBlockLabels : ({} as ResBlockLabels),
 
   summary(v, l) {
     const r = block(v.kind, v);

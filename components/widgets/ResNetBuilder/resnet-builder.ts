@@ -227,7 +227,9 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
     n4: { kind: 'int', min: 1, max: 100 },
   },
   defaults: { depth: '50', strideOn: '3x3', size: 224, block: 'bottleneck', n1: 3, n2: 4, n3: 6, n4: 3 },
-  labels: resNetBuilderLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? resNetBuilderLabels : ({} as ResNetBuilderLabels),
 
   summary(v, l) {
     const r = compute(v);

@@ -83,7 +83,7 @@ export function ratioText(x: number): string {
 }
 
 /** How many times cheaper (or dearer): "8.89× fewer" / "1.50× more". */
-export function factorText(ratio: number, l: SeparableConvLabels = separableConvLabels): string {
+export function factorText(ratio: number, l: SeparableConvLabels = separableConv.labels): string {
   return ratio <= 1 ? fill(l.fewer, { x: (1 / ratio).toFixed(2) }) : fill(l.more, { x: ratio.toFixed(2) });
 }
 
@@ -97,7 +97,9 @@ export const separableConv: WidgetDef<SeparableConvValues, SeparableConvLabels> 
     size: { kind: 'int', min: 1, max: 2048 },
   },
   defaults: { cin: 728, cout: 728, k: 3, m: 1, size: 19 },
-  labels: separableConvLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? separableConvLabels : ({} as SeparableConvLabels),
 
   summary(v, l) {
     const r = computeSeparable(v);

@@ -129,7 +129,9 @@ export const signalPropagation: WidgetDef<SignalValues, SignalLabels> = {
     seed: { kind: 'int', min: 1, max: 1000 },
   },
   defaults: { depth: 50, shortcut: 'plain', activation: 'sigmoid', init: 'xavier', bn: 'off', seed: 1 },
-  labels: signalLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? signalLabels : ({} as SignalLabels),
 
   summary(v, l) {
     const r = computeSignal(v);

@@ -14,7 +14,7 @@ export const ALLOWED = new Set(
     'BasicBlock', 'Bottleneck', 'Inception', 'ASPP', 'HDC', 'ERF', 'OS', 'GAP', 'FC', 'fc', 'conv', 'pool', 'concat', 'add',
     'flatten', 'linear', 'relu', 'tanh', 'sigmoid', 'identity', 'sum', 'max', 'min', 'log', 'exp', 'avg', 'mean', 'std', 'same', 'floor', 'ceil',
     'ceil_mode', 'True', 'False', 'bias', 'groups', 'stride', 'padding', 'dilation', 'kernel_size', 'He', 'Xavier', 'Kaiming', 'Glorot',
-    'top', // top-1 / top-5
+    'top', 'bottom', // top-1 / top-5; Caffe's bottom/top
     // models, datasets, papers, tools
     'AlexNet', 'VGG', 'GoogLeNet', 'ResNet', 'ResNets', 'Xception', 'DeepLab', 'DeepLabv3', 'FCN', 'ImageNet', 'ILSVRC', 'CIFAR',
     'PyTorch', 'torchvision', 'Caffe', 'BVLC', 'TF', 'Keras', 'TensorFlow', 'JSON', 'prototxt', 'GPU', 'GPUs', 'CPU', 'URL',
@@ -30,15 +30,17 @@ export const ALLOWED = new Set(
  * symbols (single letters like H, k, s), identifiers with digits or underscores (conv1,
  * layer3.0, k_eff, C_in, 3x3) and units glued to numbers (224px, 7x7) are not words.
  */
-export function englishWords(text: string): string[] {
+export function englishWords(text: string, own: ReadonlySet<string> = new Set()): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(/[A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*/g)) {
+  // A function call is code: print(model).
+  const prose = text.replace(/\b[A-Za-z_]\w*\([^()]*\)/g, ' ');
+  for (const match of prose.matchAll(/[A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*/g)) {
     const token = match[0].replace(/^\.+|\.+$/g, '');
     if (/[0-9_]/.test(token)) continue; // module paths and identifiers: downsample.0, layer3.1.conv2, k_eff
     const parts = token.split('.').filter(Boolean);
     for (const part of parts) {
       if (!/^[A-Za-z]{2,}$/.test(part)) continue; // symbols, identifiers with digits or _
-      if (ALLOWED.has(part.toLowerCase())) continue;
+      if (ALLOWED.has(part.toLowerCase()) || own.has(part)) continue;
       found.push(part);
     }
   }

@@ -251,7 +251,7 @@ function bar(value: number, max: number, cls: string): string {
   return `<span class="lrn-bar ${cls}" style="width:${(pct * 0.045).toFixed(2)}rem" aria-hidden="true"></span>`;
 }
 
-export function lrnSummary(v: LrnValues, l: LrnLabels = lrnLabels): string {
+export function lrnSummary(v: LrnValues, l: LrnLabels = import.meta.env.SSR ? lrnLabels : ({} as LrnLabels)): string {
   const { rows } = computeLrn(v);
   const r = rows[v.channel]!;
   const numbers = { a: formatDecimal(r.a), b: formatDecimal(r.b), d: formatDecimal(r.denominator), sum: formatDecimal(r.sum) };

@@ -10,7 +10,6 @@ import {
   lrnBlame,
   lrnFieldNames,
   lrnFieldSpecs,
-  lrnLabels,
   lrnSummary,
   parseLrnField,
   renderLrn,
@@ -23,13 +22,14 @@ import { useMessages } from '../../../src/site/messages';
 
 
 class LrnDemoElement extends HTMLElement {
-  private labels: LrnLabels = lrnLabels;
+  private labels = {} as LrnLabels;
   private initial: Partial<Record<LrnField, string>> = {};
   private ns = 'lrn-demo';
 
   connectedCallback(): void {
     this.ns = this.dataset.ns ?? 'lrn-demo';
-    this.labels = { ...lrnLabels, ...safeJson<Partial<LrnLabels>>(this.dataset.labels) };
+    // The page's labels, complete: the server wrote them (the bundle carries none of its own).
+    this.labels = safeJson<LrnLabels>(this.dataset.labels) ?? this.labels;
     this.initial = safeJson(this.dataset.initial) ?? {};
     useMessages(safeJson(this.dataset.messages));
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');

@@ -9,7 +9,6 @@ import {
   ExplorerError,
   activeFields,
   explorerDefaults,
-  explorerLabels,
   parseExplorer,
   renderExplorer,
   unitTableHtml,
@@ -24,14 +23,15 @@ import { errorMessage, useMessages } from '../../../src/site/messages';
 
 class ModelExplorerElement extends HTMLElement {
   private ns = 'ex';
-  private labels: ExplorerLabels = explorerLabels;
+  private labels = {} as ExplorerLabels;
   private initial: ExplorerValues = explorerDefaults;
   /** What the output currently shows; null while it is the server render (bodies already filled). */
   private explored: readonly Explored[] | null = null;
 
   connectedCallback(): void {
     this.ns = this.dataset.ns ?? 'ex';
-    this.labels = { ...explorerLabels, ...safeJson<Partial<ExplorerLabels>>(this.dataset.labels) };
+    // The page's labels, complete: the server wrote them (the bundle carries none of its own).
+    this.labels = safeJson<ExplorerLabels>(this.dataset.labels) ?? this.labels;
     this.initial = { ...explorerDefaults, ...safeJson<Partial<ExplorerValues>>(this.dataset.initial) };
     useMessages(safeJson(this.dataset.messages));
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');

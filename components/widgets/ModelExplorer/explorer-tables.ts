@@ -69,7 +69,7 @@ export function totalsHtml(items: readonly { title: string; x: Explored }[], lab
     row(labels.macs, (x) => `${formatCount(x.macs)} (${formatCompact(x.macs)})`),
     row(labels.flops, (x) => formatCompact(2 * x.macs)),
     row(labels.traffic, (x) => `${formatCompact(x.bytes)}B · ${(x.macs / x.bytes).toFixed(1)} ${e(labels.intensity)}`),
-    ...(a.some((x) => x.auxMacs > 0) ? [row(labels.aux, (x) => (x.auxMacs > 0 ? e(fill(labels.auxAdds, { macs: formatCount(x.auxMacs) })) : '—'))] : []),
+    ...(a.some((x) => x.auxMacs > 0) ? [row(labels.auxRow, (x) => (x.auxMacs > 0 ? e(fill(labels.auxAdds, { macs: formatCount(x.auxMacs) })) : '—'))] : []),
     rowHtml(labels.accuracy, a.map((x) => accuracyCell(x, labels))),
     row(labels.output, (x) => formatShape(x.output)),
     row(labels.rfStride, (x) => `${x.receptiveField.size[0]}×${x.receptiveField.size[1]} / ${x.receptiveField.stride[0]}${x.receptiveField.aligned ? '' : e(labels.misaligned)}`),

@@ -58,7 +58,7 @@ export const explorerZh: Translation<ExplorerLabels> = {
     bn: '  批量归一化的 γ、β',
     flops: 'FLOPs = 2 × MACs',
     traffic: '访存量，fp32，逐层计',
-    aux: '  + 辅助分类头（仅训练时）',
+    auxRow: '  + 辅助分类头（仅训练时）',
     auxAdds: '训练模式的前向传播多出 {macs} 次乘加',
     accuracy: 'ImageNet top-1 / top-5 准确率（发布的权重）',
     noWeights: '—（这个变体或输入没有发布的权重）',

@@ -114,7 +114,7 @@ export const explorerLabels = {
   bn: '  batch-norm γ, β',
   flops: 'FLOPs = 2 × MACs',
   traffic: 'Memory traffic, fp32, layer by layer',
-  aux: '  + aux heads (training only)',
+  auxRow: '  + aux heads (training only)',
   auxAdds: 'training-mode forward adds {macs} MACs',
   accuracy: 'ImageNet top-1 / top-5 (published weights)',
   noWeights: '— (no weights for this variant or input)',

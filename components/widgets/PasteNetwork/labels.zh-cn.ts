@@ -1,9 +1,9 @@
 /** The paste cell in Simplified Chinese: the explorer's strings plus its own. */
 import type { Translation } from '../../../src/site/locale';
 import { explorerZh } from '../ModelExplorer/labels.zh-cn';
-import type { PasteLabels } from './paste-network';
+import type { PasteLabels, RuleNotes } from './paste-network';
 
-export const pasteZh: Translation<PasteLabels> = {
+export const pasteZh: Translation<PasteLabels & RuleNotes> = {
   title: '粘贴你的网络',
   labels: {
     ...explorerZh.labels,

@@ -10,7 +10,7 @@ import type { CellHandle } from '../../../src/site/widget';
 import { decodeFragment, encodeText, FRAGMENT_KEY, FRAGMENT_LIMIT } from './fragment';
 import { parseText } from './parse-client';
 import type { ParseFailure } from './parse-request';
-import { pasteLabels, pasteNetwork, setPasted, type PasteLabels } from './paste-network';
+import { pasteNetwork, setPasted, type PasteLabels } from './paste-network';
 
 /** Samples from the parser's fixtures; the large ones load only when asked for. */
 const SAMPLES: Record<string, { size: number; load: () => Promise<string> }> = {
@@ -22,13 +22,14 @@ const SAMPLES: Record<string, { size: number; load: () => Promise<string> }> = {
 const TYPING_PAUSE_MS = 300;
 
 /** "Line 4, stem.1 (Mish): unknown module …": where first, then the parser's words as they are. */
-export function failureMessage({ line, module, problem }: ParseFailure, labels: PasteLabels = pasteLabels): string {
+export function failureMessage({ line, module, problem }: ParseFailure, labels: PasteLabels = pasteNetwork.labels): string {
   const where = [line === null ? '' : fill(labels.line, { n: line }), module].filter((s) => s !== '').join(labels.listJoin);
   return where ? `${where}: ${problem}` : problem.charAt(0).toUpperCase() + problem.slice(1);
 }
 
 export function pasteEnhance(root: HTMLElement, cell: CellHandle): void {
-  const labels = { ...pasteLabels, ...cell.labels } as PasteLabels;
+  // The cell's labels, complete: the server wrote them into data-labels.
+  const labels = cell.labels as PasteLabels;
   const found = {
     area: root.querySelector<HTMLTextAreaElement>('textarea[data-paste-text]'),
     size: root.querySelector<HTMLInputElement>('[data-inputs] [name="size"]'),

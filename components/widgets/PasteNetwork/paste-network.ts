@@ -81,6 +81,8 @@ export const pasteLabels = {
   pastedTitle: '',
 };
 export type PasteLabels = typeof pasteLabels;
+/** A translation may explain each wiring rule itself (the parser's notes are English). */
+export type RuleNotes = Record<`ruleNote.${WiringNote['rule']}`, string>;
 
 const ruleWords = (rule: WiringNote['rule'], labels: PasteLabels): string => labels[`rule.${rule}`] ?? rule;
 
@@ -95,7 +97,7 @@ function exploredAt(pasted: Pasted, size: number): Explored {
   return x;
 }
 
-function need(labels: PasteLabels = pasteLabels): Pasted {
+function need(labels: PasteLabels): Pasted {
   if (current === null) throw Object.assign(new Error(labels.pasteFirst), { localized: true });
   return current;
 }
@@ -114,7 +116,7 @@ export function wiringHtml(wiring: readonly WiringNote[], labels: PasteLabels): 
   for (const n of wiring) counts.set(n.rule, (counts.get(n.rule) ?? 0) + 1);
   const tally = [...counts].map(([rule, n]) => `${e(ruleWords(rule, labels))} × ${n}`).join(' · ');
   const rows = wiring
-    .map((n) => `<tr><td class="num">${n.line ?? '—'}</td><th scope="row"><code>${e(n.module || labels.model)}</code></th><td>${e(ruleWords(n.rule, labels))}</td><td>${e(labels[`ruleNote.${n.rule}`] ?? n.text)}</td></tr>`)
+    .map((n) => `<tr><td class="num">${n.line ?? '—'}</td><th scope="row"><code>${e(n.module || labels.model)}</code></th><td>${e(ruleWords(n.rule, labels))}</td><td>${e((labels as Partial<RuleNotes>)[`ruleNote.${n.rule}`] ?? n.text)}</td></tr>`)
     .join('');
   return `<h4>${e(labels.wiring)}</h4><p class="ex-hint">${tally || e(labels.noRules)}</p><details class="ex-unit pn-wiring"><summary><span class="ex-u-name">${e(wiring.length === 1 ? labels.noteOne : fill(labels.notes, { n: wiring.length }))}</span><span class="ex-u-meta">${e(labels.notesMeta)}</span></summary><div class="nb-table-wrap" tabindex="0"><table class="ex-table"><thead><tr><th scope="col" class="num">${e(labels.colLine)}</th><th scope="col">${e(labels.colModule)}</th><th scope="col">${e(labels.colRule)}</th><th scope="col">${e(labels.colMeaning)}</th></tr></thead><tbody>${rows}</tbody></table></div></details>`;
 }
@@ -133,7 +135,8 @@ export const pasteNetwork: WidgetDef<PasteValues, PasteLabels> = {
     vs: { kind: 'choice', options: [NONE, ...networkIds] },
   },
   defaults: { size: 65, vs: NONE },
-  labels: pasteLabels,
+  // English labels on the server only: the browser renders with data-labels (Cell.astro).
+  labels: import.meta.env.SSR ? pasteLabels : ({} as PasteLabels),
   summary(values, labels) {
     const pasted = need(labels);
     const a = exploredAt(pasted, values.size).analysis;

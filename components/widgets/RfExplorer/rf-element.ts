@@ -23,7 +23,6 @@ import {
   parseStack,
   parseUnit,
   rfDefaults,
-  rfLabels,
   sizeField,
   summaryOf,
   tablesHtml,
@@ -46,7 +45,7 @@ const NEW_LAYER: RawLayer = { kind: 'conv', k: '3', s: '1', d: '1', p: '0' };
 class RfExplorerElement extends HTMLElement {
   private ns = 'rf';
   private uid = 'nb-rf';
-  private labels: RfLabels = rfLabels;
+  private labels = {} as RfLabels;
   private initial: Initial = { size: rfDefaults.size, stack: formatStack(rfDefaults.layers), unit: '1,2' };
   /** The unit shown is the one the reader chose, clamped while the map is smaller, restored once it fits. */
   private unit: readonly [number, number] = rfDefaults.unit;
@@ -57,7 +56,8 @@ class RfExplorerElement extends HTMLElement {
   connectedCallback(): void {
     this.ns = this.dataset.ns ?? 'rf';
     this.uid = this.dataset.uid ?? `nb-${this.ns}`;
-    this.labels = { ...rfLabels, ...safeJson<Partial<RfLabels>>(this.dataset.labels) };
+    // The page's labels, complete: the server wrote them (the bundle carries none of its own).
+    this.labels = safeJson<RfLabels>(this.dataset.labels) ?? this.labels;
     this.initial = { ...this.initial, ...safeJson<Partial<Initial>>(this.dataset.initial) };
     useMessages(safeJson(this.dataset.messages));
     this.choose(parseUnit(this.initial.unit) ?? rfDefaults.unit);

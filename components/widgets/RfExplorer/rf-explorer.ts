@@ -231,7 +231,7 @@ function paddingNote(a: number, b: number, size: number, one: string, many: stri
 }
 
 /** "Output unit (2, 3) sees input rows 1–7, columns 3–9." — 0-based, padding counted. */
-export function describeRegion(state: RfState, table: Pick<RfTable, 'r' | 'S' | 'P'>, l: RfLabels = rfLabels): string {
+export function describeRegion(state: RfState, table: Pick<RfTable, 'r' | 'S' | 'P'>, l: RfLabels = import.meta.env.SSR ? rfLabels : ({} as RfLabels)): string {
   const [y, x] = state.unit;
   const [r0, r1] = span(y, table);
   const [c0, c1] = span(x, table);
@@ -240,7 +240,7 @@ export function describeRegion(state: RfState, table: Pick<RfTable, 'r' | 'S' | 
   return fill(l.regionText, { y, x, rows, columns });
 }
 
-export function summaryOf(state: RfState, result: RfResult, l: RfLabels = rfLabels): string {
+export function summaryOf(state: RfState, result: RfResult, l: RfLabels = import.meta.env.SSR ? rfLabels : ({} as RfLabels)): string {
   const t = result.table;
   const n = state.layers.length;
   const vars = { n, size: state.size, out: result.out, r: t.r, S: t.S, region: describeRegion(state, t, l) };

@@ -10,6 +10,7 @@ import { rehypeMathPagefindIgnore } from './src/site/rehype-math-pagefind.ts';
 import { rehypeKatexErrors } from './src/site/rehype-katex-errors.ts';
 import { rehypeMathmlCore } from './src/site/rehype-mathml-core.ts';
 import { sidebar } from './src/site/sidebar.ts';
+import { locales, siteTitle } from './src/site/locales.ts';
 import { buildHints } from './src/site/build-hints.ts';
 
 // SITE and BASE let the same build serve from a domain root or a project path (GitHub Pages).
@@ -47,9 +48,15 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: 'Backbone Notebook',
+      title: siteTitle,
+      // The fallback for a page without its own; every chapter, in every language, has one.
       description:
         'An interactive notebook on the CNN backbones behind semantic segmentation: every shape, parameter, MAC and receptive field computed live.',
+      // English at the root, translations under /<locale>/ (src/site/locales.ts). A page not yet
+      // translated is served there with the English text and Starlight's notice.
+      defaultLocale: 'root',
+      locales,
+      routeMiddleware: './src/site/route-data.ts',
       // Chapters live in ./content, outside Starlight's default src/content/docs.
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/styles/notebook.css'],

@@ -49,6 +49,7 @@ export const middle = sumRows(xc, (r) => /^block(5|6|7|8|9|10|11|12)\./.test(r.n
 /** Image column of the centre of the first output unit's receptive field of a layer. */
 export const rowCentre = (name: string): number => {
   const f = rowOf(xc, name).receptiveField;
+  if (f === null) throw new Error(`xception layer "${name}" has no receptive field`);
   return ((f.size[0] as number) - 1) / 2 - (f.padding[0] as number);
 };
 

@@ -27,6 +27,11 @@ interface SidebarEntry {
 const labelsOf = (entries: readonly SidebarEntry[], lang: string | null): string[] =>
   entries.flatMap((e) => [lang ? (e.translations?.[lang] ?? '') : e.label, ...labelsOf(e.items ?? [], lang)]);
 
+/** Every heading's id, in document order. */
+const headingIds = (html: string) => [...html.matchAll(/<h[1-6][^>]*\sid="([^"]*)"/g)].map((m) => m[1]!);
+/** The table of contents' links (Starlight's <starlight-toc>), in order. */
+const tocLinks = (html: string) => [...(html.match(/<starlight-toc[\s\S]*?<\/starlight-toc>/)?.[0] ?? '').matchAll(/href="(#[^"]*)"/g)].map((m) => m[1]!);
+
 /** The language picker's choices: [value, text] in order. */
 function pickerOptions(html: string): [string, string][] {
   const picker = html.match(/<starlight-lang-select>[\s\S]*?<\/select>/)?.[0] ?? '';
@@ -76,11 +81,18 @@ describe.each(translationLocales.map((locale) => [locale, locales[locale].lang] 
     },
   );
 
-  test.each(translated.filter((p) => !p.fallback).map((p) => [`/${p.path}`, p] as const))('%s is translated: its text is %s and searchable', (_label, page) => {
-    const html = readPage(page);
-    expect(attr(html, 'main', 'lang')).toBe(lang);
-    expect(html).toContain('data-pagefind-body');
-  });
+  test.each(translated.filter((p) => !p.fallback).map((p) => [`/${p.path}`, p] as const))(
+    '%s is translated: in its language, searchable, and its headings and table of contents use the English anchors',
+    (_label, page) => {
+      const html = readPage(page);
+      expect(attr(html, 'main', 'lang')).toBe(lang);
+      expect(html).toContain('data-pagefind-body');
+      // src/site/rehype-shared-heading-ids.ts: /zh-cn/vgg/#summary is /vgg/#summary's section.
+      const source = readPage(english.find((p) => p.slug === page.slug)!);
+      expect(headingIds(html)).toEqual(headingIds(source));
+      expect(tocLinks(html)).toEqual(tocLinks(source));
+    },
+  );
 });
 
 test('both builds serve the translations (under the base too)', () => {

@@ -23,15 +23,25 @@ export function preset(name: string, flavour: 'paper' | 'torchvision' = 'paper')
 export const m3a = preset('inception3a');
 export const m4a = preset('inception4a');
 export const tv3a = preset('inception3a', 'torchvision');
+/** inception (3a)'s 5×5 branch: reduced cost as a fraction of the naive one, and its weights (no biases). */
+export const reducedFraction5x5 = m3a.branches[2]!.macs / m3a.naiveBranches[2]!.macs;
+export const m3aBranch5Weights = m3a.branches[2]!.convs.reduce((sum, conv) => sum + conv.params.weights, 0);
+/** Channels of inception (3a)'s three convolution branches (the naive module adds the pooled input). */
+export const m3aConvChannels = m3a.widths.c1 + m3a.widths.c3 + m3a.widths.c5;
 
 /** formatCompact with a no-break space, so "1.2 M" never breaks across lines. */
 export function compact(n: number): string {
   return formatCompact(n).replace(' ', '\u00a0');
 }
 
+/** "3.2": how many times a is b (the Chinese page writes "3.2 倍"). */
+export function ratio(a: number, b: number, digits = 1): string {
+  return (a / b).toFixed(digits);
+}
+
 /** "3.2×": how many times a is b. */
 export function times(a: number, b: number, digits = 1): string {
-  return `${(a / b).toFixed(digits)}×`;
+  return `${ratio(a, b, digits)}×`;
 }
 
 /** The stem's three convolutions, all nine Inception modules, conv3 and the classifier. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { locales, siteTitle, translationLocales } from '../../src/site/locales.ts';
 import { sidebar } from '../../src/site/sidebar.ts';
+import { glossary } from '../../src/i18n/glossary.ts';
 import { allPages, readPage, ROOT, site } from '../support/site.ts';
 
 const all = allPages().filter((p) => !p.is404);
@@ -102,5 +103,26 @@ test('both builds serve the translations (under the base too)', () => {
       const html = readFileSync(join(build.outDir, locale, 'index.html'), 'utf8');
       expect(html, build.name).toContain(`href="${build.base}${locale}/"`);
     }
+  }
+});
+
+test('every glossary term\'s firstExplained names a heading on the built English page', () => {
+  const missing = glossary.filter((term) => {
+    const [slug, anchor] = term.firstExplained.split('#') as [string, string];
+    const page = english.find((p) => p.slug === slug);
+    return !page || !new RegExp(`<h[1-6][^>]*\\sid="${anchor}"`).test(readPage(page));
+  });
+  expect(missing.map((t) => `${t.id}: ${t.firstExplained}`)).toEqual([]);
+});
+
+test.each(['root', ...translationLocales] as const)('the %s glossary page lists every term with a link to where it is first explained', (locale) => {
+  const path = locale === 'root' ? 'glossary/' : `${locale}/glossary/`;
+  const page = all.find((p) => p.path === path);
+  expect(page, path).toBeDefined();
+  const html = readPage(page!);
+  for (const term of glossary) {
+    const row = html.match(new RegExp(`<tr id="${term.id}"[^>]*>([\\s\\S]*?)</tr>`))?.[1] ?? '';
+    expect(row, term.id).toContain(`>${term.zh}<`);
+    expect(row, term.id).toContain(`href="../${term.firstExplained}"`);
   }
 });

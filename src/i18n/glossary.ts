@@ -67,18 +67,11 @@ export const glossary: readonly GlossaryTerm[] = [
   { id: 'cross-channel-correlation', en: 'cross-channel correlations', zh: '跨通道相关性', alternatives: ['通道间相关性'], firstExplained: 'inception-to-xception/#inception-v3--xception-five-simplifications' },
   { id: 'spatial-correlation', en: 'spatial correlations', zh: '空间相关性', alternatives: [], firstExplained: 'inception-to-xception/#inception-v3--xception-five-simplifications' },
   { id: 'entry-flow', en: 'entry / middle / exit flow', zh: '入口流 / 中间流 / 出口流', alternatives: [], firstExplained: 'inception-to-xception/#the-xception-network' },
-<<<<<<< HEAD
-  { id: 'residual-learning', en: 'residual learning', zh: '残差学习', alternatives: [], firstExplained: 'resnet/#residual-learning' },
-  { id: 'residual-block', en: 'residual block', zh: '残差块', alternatives: ['残差模块', '残差单元', '残差结构'], firstExplained: 'resnet/#residual-learning' },
-  { id: 'shortcut', en: 'shortcut connection', zh: '捷径连接', alternatives: ['短路连接', '快捷连接', 'shortcut 连接'], firstExplained: 'resnet/#residual-learning' },
-  { id: 'skip-connection', en: 'skip connection (FCN, U-Net: encoder features to the decoder)', zh: '跳跃连接', alternatives: ['跳层连接', '跨层连接'], firstExplained: 'segmentation/#features-at-several-strides' },
-  { id: 'identity-shortcut', en: 'identity shortcut', zh: '恒等捷径', alternatives: ['恒等映射捷径', '恒等快捷连接'], firstExplained: 'resnet/#residual-learning' },
-=======
   { id: 'residual-learning', en: 'residual learning', zh: '残差学习', alternatives: [], firstExplained: 'resnet/#residual-learning-hx--fx--x' },
   { id: 'residual-block', en: 'residual block', zh: '残差块', alternatives: ['残差模块', '残差单元', '残差结构'], firstExplained: 'resnet/#residual-learning-hx--fx--x' },
-  { id: 'shortcut', en: 'shortcut connection', zh: '捷径连接', alternatives: ['短路连接', '快捷连接', '跳跃连接', 'shortcut 连接'], firstExplained: 'resnet/#residual-learning-hx--fx--x' },
+  { id: 'shortcut', en: 'shortcut connection', zh: '捷径连接', alternatives: ['短路连接', '快捷连接', 'shortcut 连接'], firstExplained: 'resnet/#residual-learning-hx--fx--x' },
+  { id: 'skip-connection', en: 'skip connection (FCN, U-Net: encoder features to the decoder)', zh: '跳跃连接', alternatives: ['跳层连接', '跨层连接'], firstExplained: 'segmentation/#features-at-several-strides-fcn' },
   { id: 'identity-shortcut', en: 'identity shortcut', zh: '恒等捷径', alternatives: ['恒等映射捷径', '恒等快捷连接'], firstExplained: 'resnet/#residual-learning-hx--fx--x' },
->>>>>>> i18n-site
   { id: 'projection-shortcut', en: 'projection shortcut', zh: '投影捷径', alternatives: ['投影快捷连接', '映射捷径'], firstExplained: 'resnet/#the-first-block-of-a-stage' },
   { id: 'basic-block', en: 'basic block', zh: '基本块', alternatives: [], firstExplained: 'resnet/#basic-and-bottleneck-blocks' },
   { id: 'bottleneck', en: 'bottleneck block', zh: '瓶颈块', alternatives: ['瓶颈结构'], firstExplained: 'resnet/#basic-and-bottleneck-blocks' },
@@ -101,6 +94,6 @@ export const glossary: readonly GlossaryTerm[] = [
   { id: 'mini-batch', en: 'mini-batch', zh: '小批量', alternatives: ['迷你批次'], firstExplained: 'resnet/#batch-normalisation-after-every-convolution-and-no-dropout' },
   { id: 'fine-tuning', en: 'fine-tuning', zh: '微调', alternatives: [], firstExplained: 'segmentation/#carrying-the-weights-over' },
   { id: 'effective-stride', en: 'effective stride (jump)', zh: '有效步长', alternatives: ['有效步幅'], firstExplained: 'primer/#the-receptive-field' },
-  { id: 'branch', en: 'branch (tower)', zh: '分支', alternatives: [], firstExplained: 'googlenet/#the-inception-module' },
+  { id: 'branch', en: 'branch (tower)', zh: '分支', alternatives: [], firstExplained: 'googlenet/#the-inception-module-several-filter-sizes-side-by-side' },
   { id: 'inference', en: 'inference', zh: '推理', alternatives: ['推断'], firstExplained: 'resnet/#training-statistics-and-inference-statistics' },
 ];

@@ -87,7 +87,7 @@ export const glossary: readonly GlossaryTerm[] = [
   { id: 'output-stride', en: 'output stride (OS)', zh: '输出步长', alternatives: ['输出步幅'], firstExplained: 'segmentation/#output-stride-the-dilation-trick' },
   { id: 'gridding', en: 'gridding (the gridding artefact)', zh: '网格效应', alternatives: ['棋盘效应', '栅格效应'], firstExplained: 'segmentation/#gridding-when-dilated-layers-leave-holes' },
   { id: 'hdc', en: 'hybrid dilated convolution (HDC)', zh: '混合空洞卷积', alternatives: [], firstExplained: 'segmentation/#gridding-when-dilated-layers-leave-holes' },
-  { id: 'aspp', en: 'atrous spatial pyramid pooling (ASPP)', zh: '空洞空间金字塔池化', alternatives: [], firstExplained: 'segmentation/#features-at-several-strides-fcn' },
+  { id: 'aspp', en: 'atrous spatial pyramid pooling (ASPP)', zh: '空洞空间金字塔池化', alternatives: [], firstExplained: 'googlenet/#googlenet-as-a-segmentation-encoder' },
   { id: 'memory-traffic', en: 'memory traffic', zh: '访存量', alternatives: ['内存访问量'], firstExplained: 'inception-to-xception/#macs-are-not-speed' },
   { id: 'concatenation', en: 'concatenation (along channels)', zh: '通道拼接', alternatives: ['通道连接', '通道串联'], firstExplained: 'googlenet/#the-inception-module-several-filter-sizes-side-by-side' },
   { id: 'top-1', en: 'top-1 / top-5 accuracy', zh: 'top-1 / top-5 准确率', alternatives: ['top-1 精度', '正确率'], firstExplained: 'explorer/#accuracy-against-cost' },

@@ -99,13 +99,20 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('nothing in src/ imports components/ or content/; components/ never imports content/', () => {
+  it('nothing in src/ imports components/ or content/ (src/chapters aside, below); components/ never imports content/', () => {
     const src = relativeImports(sourceFiles('src', /\.(ts|mts|js|mjs|astro)$/));
     expect(src.length).toBeGreaterThan(100);
-    expect(src.filter(({ to }) => under(to, 'components') || under(to, 'content')).map(show)).toEqual([]);
+    expect(src.filter(({ from }) => !under(from, 'src/chapters')).filter(({ to }) => under(to, 'components') || under(to, 'content')).map(show)).toEqual([]);
     const components = relativeImports(sourceFiles('components', /\.(ts|astro)$/));
     expect(components.some(({ to }) => under(to, 'src/models'))).toBe(true);
     expect(components.filter(({ to }) => under(to, 'content')).map(show)).toEqual([]);
+  });
+
+  it("src/chapters (a chapter's figures, shared by its languages) reaches components/ only through a widget's index.ts, and only content/ imports it", () => {
+    const chapters = relativeImports(sourceFiles('src/chapters'));
+    expect(chapters.filter(({ to }) => under(to, 'content') || (under(to, 'components') && !/^components\/widgets\/[^/]+\/index$/.test(to))).map(show)).toEqual([]);
+    const outside = relativeImports([...sourceFiles('src', /\.(ts|astro)$/), ...sourceFiles('components', /\.(ts|astro)$/)]);
+    expect(outside.filter(({ from, to }) => under(to, 'src/chapters') && !under(from, 'src/chapters')).map(show)).toEqual([]);
   });
 
   it("nothing imports a widget's internals from outside its folder, only its .astro or its index.ts", () => {

@@ -2,7 +2,7 @@
  * The figures the ResNet chapter quotes, computed once for both languages (content/resnet.mdx and
  * content/zh-cn/resnet.mdx). Numbers, analyses and small functions only: prose stays in the MDX.
  */
-import { analyse, convParams, type Analysis, type LayerRow } from '../calc/index';
+import { analyse, convParams, type Analysis, type LayerRow, type ReceptiveField } from '../calc/index';
 import { foldBatchNorm } from '../calc/bn-fold';
 import { analysisOf } from '../models/analysis';
 import { resnetDepths } from '../models/resnet';
@@ -55,7 +55,11 @@ export const bottleneckNets = resnetDepths.filter((d) => d.block === 'bottleneck
 export const v1Of = (depth: number): Analysis => analysisOf(`resnet${depth}`, { strideOn: '1x1' });
 export const v15Of = (depth: number): Analysis => analysisOf(`resnet${depth}`);
 /** Receptive field of one `layer4` unit. */
-export const rf4 = (a: Analysis): LayerRow['receptiveField'] => rowOf(a, 'layer4').receptiveField;
+export function rf4(a: Analysis): ReceptiveField {
+  const field = rowOf(a, 'layer4').receptiveField;
+  if (field === null) throw new Error(`${a.network}: layer4 has no receptive field`);
+  return field;
+}
 /** Shape of `layer4`'s output, "2048×7×7". */
 export const layer4Shape = (a: Analysis): string => rowOf(a, 'layer4').output.join('×');
 /** MACs in G with two decimals, for the V1/V1.5 table. */

@@ -6,6 +6,7 @@
  * good result. Nothing here throws to the console.
  */
 import { parseField } from '../../src/site/fields.ts';
+import { errorMessage, useMessages } from '../../src/site/messages.ts';
 import type { AnyWidgetDef, WidgetDef, WidgetLabels, WidgetValues } from '../../src/site/widget.ts';
 import { markField, safeJson, setCellMessage } from './dom';
 
@@ -33,6 +34,7 @@ abstract class NotebookCell extends HTMLElement {
     this.ns = this.dataset.ns ?? this.def.name;
     this.labels = safeJson(this.dataset.labels) ?? this.def.labels;
     this.initial = safeJson(this.dataset.initial) ?? this.def.defaults;
+    useMessages(safeJson(this.dataset.messages));
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');
     form?.addEventListener('input', () => this.update(true));
     form?.addEventListener('change', () => this.update(true));
@@ -104,7 +106,7 @@ abstract class NotebookCell extends HTMLElement {
       html = this.def.render(values, this.labels);
       summary = this.def.summary(values, this.labels);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       const blamed = error instanceof Error ? this.def.blame?.(error, values) : undefined;
       if (blamed !== undefined) markField(this, String(blamed), message);
       else setCellMessage(this, message);

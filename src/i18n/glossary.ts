@@ -95,5 +95,12 @@ export const glossary: readonly GlossaryTerm[] = [
   { id: 'fine-tuning', en: 'fine-tuning', zh: '微调', alternatives: [], firstExplained: 'segmentation/#carrying-the-weights-over' },
   { id: 'effective-stride', en: 'effective stride (jump)', zh: '有效步长', alternatives: ['有效步幅'], firstExplained: 'primer/#the-receptive-field' },
   { id: 'branch', en: 'branch (tower)', zh: '分支', alternatives: [], firstExplained: 'googlenet/#the-inception-module-several-filter-sizes-side-by-side' },
+  { id: 'plain-network', en: 'plain network (no shortcuts)', zh: '普通网络', alternatives: ['平原网络', '朴素网络'], firstExplained: 'resnet/#the-degradation-problem' },
+  { id: 'internal-covariate-shift', en: 'internal covariate shift', zh: '内部协变量偏移', alternatives: ['内部协变量转移'], firstExplained: 'resnet/#batch-normalisation-after-every-convolution-and-no-dropout' },
+  { id: 'running-statistics', en: 'running mean / variance', zh: '滑动均值 / 滑动方差', alternatives: ['移动平均', '运行均值'], firstExplained: 'resnet/#training-statistics-and-inference-statistics' },
+  { id: 'group-norm', en: 'group normalisation (GN)', zh: '组归一化', alternatives: ['分组归一化'], firstExplained: 'resnet/#bn-with-small-batches-the-segmentation-problem' },
+  { id: 'pre-activation', en: 'pre-activation (ResNet v2)', zh: '预激活', alternatives: [], firstExplained: 'resnet/#residual-learning-hx--fx--x' },
+  { id: 'cell', en: 'cell (a notebook widget)', zh: '单元格', alternatives: [], firstExplained: '/#how-to-read-it' },
+  { id: 'calc-core', en: 'calc core (this site’s calculator)', zh: '计算核心', alternatives: [], firstExplained: '/#how-to-read-it' },
   { id: 'inference', en: 'inference', zh: '推理', alternatives: ['推断'], firstExplained: 'resnet/#training-statistics-and-inference-statistics' },
 ];

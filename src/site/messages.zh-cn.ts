@@ -26,7 +26,7 @@ export const messagesZh = {
   'error.unknown-kind': '{at}未知的层类型。',
   'error.duplicate-name': '{at}节点名称重复。',
   'error.channels-not-divisible': '{at}分组数必须整除输入通道数和输出通道数。',
-  'error.misaligned-stride': '{at}合并的各条路径累积步长不同，特征图无法对齐。',
+  'error.misaligned-stride': '{at}合并的各条路径有效步长不同，特征图无法对齐。',
   'error.too-large': '{at}数值太大，无法精确计数。',
   'error.too-large.map': '{at}输出特征图太大，超出了这个探索器能画的范围。',
   'error.bad-parameter.stack': '层数超出了允许的范围。',

@@ -3,22 +3,22 @@ import type { Translation } from '../../../src/site/locale';
 import type { GroupedConvLabels } from './grouped-conv';
 
 export const groupedConvZh: Translation<GroupedConvLabels> = {
-  title: '分塔与分组：分组卷积与单塔卷积',
+  title: '分支与分组：分组卷积与单分支卷积',
   labels: {
     cin: '输入通道数 C_in',
     cout: '输出通道数 C_out',
     k: '卷积核 k',
-    groups: '分组数 g（塔数）',
+    groups: '分组数 g（分支数）',
     size: '输入尺寸 H = W',
     stride: '步长 s',
     padding: '填充 p',
     reset: '重置',
     shape: '输出尺寸',
-    towers: '每个塔计算什么',
+    towers: '每个分支计算什么',
     weights: '权重与乘加次数',
-    compare: '分组与单塔对比',
+    compare: '分组与单分支对比',
     grouped: '分组',
-    single: '单塔',
+    single: '单分支',
     ratio: '比值',
     params: '参数量',
     weightCount: '权重',
@@ -38,14 +38,14 @@ export const groupedConvZh: Translation<GroupedConvLabels> = {
     weightsName: '权重',
     biasesName: '偏置',
     paramsName: '参数量',
-    oneTowerNote: '单塔：每个输出通道都读取全部输入通道。',
+    oneTowerNote: '单分支：每个输出通道都读取全部输入通道。',
     diagonalNote:
       '只有对角线上的 {g} 个块相连：第 t 组的输出通道永远看不到{others}的 {unseen} 个输入通道。这些特征只能在后面 g = 1 的层里汇合（在 AlexNet 中是 conv3 和全连接层）。',
     otherGroup: '另一组',
     otherGroups: '其余 {n} 组',
     caption:
-      '分组（g = {g}）与单塔（g = 1），都是 {cin} → {cout} 通道、{k}×{k} 卷积核、步长 {stride}、填充 {padding}，输入 {size}×{size}；参数量 = 权重 + 偏置；由计算核心算出。',
-    summaryOne: '单塔（g = 1）：参数量 {params}，乘加次数 {macs}；每个输出通道读取全部 {cin} 个输入通道。',
+      '分组（g = {g}）与单分支（g = 1），都是 {cin} → {cout} 通道、{k}×{k} 卷积核、步长 {stride}、填充 {padding}，输入 {size}×{size}；参数量 = 权重 + 偏置；由计算核心算出。',
+    summaryOne: '单分支（g = 1）：参数量 {params}，乘加次数 {macs}；每个输出通道读取全部 {cin} 个输入通道。',
     summaryGrouped: '{g} 组：参数量 {params}，乘加次数 {macs}；同一层不分组时：参数量 {oneParams}，乘加次数 {oneMacs}。',
   },
 };

@@ -22,8 +22,8 @@ export const outputStrideZh: Translation<OutputStrideLabels> = {
     map: '输出',
     macs: '乘加次数 (MACs)',
     rf: '感受野',
-    jump: '累积步长 S',
-    jumpLine: '输出的累积步长',
+    jump: '有效步长 S',
+    jumpLine: '输出的有效步长',
     rfLine: '为什么感受野不变',
     totals: '编码器合计',
     current: '当前设置',
@@ -40,16 +40,16 @@ export const outputStrideZh: Translation<OutputStrideLabels> = {
     figCaption:
       '{size}×{size} 的图像（灰色），输出步长 {S} 下各单元的中心（圆点），中心单元 ({m}, {m}) 的 {r}×{r} 感受野（伸进零填充的部分为虚线，覆盖图像的部分为实心），以及该单元所代表的 {S}×{S} 输入像素格。',
     everyDrawn: '每 {k} 个单元画一个。',
-    summary: '{name}，输入 {size}×{size}，输出步长 {os}：特征图 {shape}，乘加次数 {macs}（是 OS 32 的 {ratio}），感受野 {rf} px，累积步长 {S}。',
+    summary: '{name}，输入 {size}×{size}，输出步长 {os}：特征图 {shape}，乘加次数 {macs}（是 OS 32 的 {ratio}），感受野 {rf} px，有效步长 {S}。',
     stem: '起始层',
     thenDilation: '{first}，之后 {rest}',
     perSide: '（每边）',
     stageCaption:
-      '{model}，输入 {size}×{size}，输出步长 {os}。起始层 = conv1 … maxpool。各阶段 3×3 卷积的步长和空洞率（torchvision 的 _make_layer 让使用空洞卷积的阶段的第一个块沿用上一个空洞率）、该阶段的输出、乘加次数，以及一个输出单元的感受野 r 和累积步长 S。',
+      '{model}，输入 {size}×{size}，输出步长 {os}。起始层 = conv1 … maxpool。各阶段 3×3 卷积的步长和空洞率（torchvision 的 _make_layer 让使用空洞卷积的阶段的第一个块沿用上一个空洞率）、该阶段的输出、乘加次数，以及一个输出单元的感受野 r 和有效步长 S。',
     jumpStep: '<var>S</var> = 2 (conv1) · 2 (maxpool) · {jumps} (layer1–4) = <strong>{S}</strong>',
     mapStep: '特征图 = {size} px ÷ {S}，带填充的跨步层向上取整：<strong>{shape}</strong>',
     rfNote:
-      '每个 3×3 给感受野加上 (k_eff − 1)·S，其中 k_eff = d·(3 − 1) + 1，S 是它输入的累积步长。空洞率 d 把 (k_eff − 1) 放大 d 倍，恰好补上 S 缩小的 d 倍：',
+      '每个 3×3 给感受野加上 (k_eff − 1)·S，其中 k_eff = d·(3 − 1) + 1，S 是它输入的有效步长。空洞率 d 把 (k_eff − 1) 放大 d 倍，恰好补上 S 缩小的 d 倍：',
     totalsCaption:
       '编码器 = {model} 到 layer4 为止（没有 avgpool 和 fc），输入 {size}×{size}×3。激活值：每个卷积层、批量归一化层、池化层和相加层的输出，每个值 4 字节，一张图像。',
   },

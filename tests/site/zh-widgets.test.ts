@@ -10,14 +10,17 @@ import { launchBrowser, newContext, open, pages, site } from '../support/site.ts
 import { englishWords } from '../support/english.ts';
 
 const { rootUrl } = site();
-const zhPages = pages().filter((p) => p.path.startsWith('zh-cn/') && !p.is404);
+// The glossary's table pairs each term with its English name on purpose.
+const zhPages = pages().filter((p) => p.path.startsWith('zh-cn/') && !p.is404 && p.slug !== 'glossary/');
 
 /** What a reader meets in the widgets, tables and figures: text and accessible names. */
 async function readerText(page: Page): Promise<{ where: string; text: string; pasted: string }[]> {
   return page.evaluate(() => {
     const SKIP = 'code, pre, textarea, script, style, math, .katex';
-    const roots = [...document.querySelectorAll<HTMLElement>('main [data-widget], main table, main figure')].filter(
-      (el) => !el.parentElement?.closest('[data-widget], table, figure'),
+    // Our components: widgets, computed tables (.nb-table-wrap) and figures (.nb-figure); prose,
+    // diagrams and code blocks are the chapter's and the theme's.
+    const roots = [...document.querySelectorAll<HTMLElement>('main [data-widget], main .nb-table-wrap, main figure.nb-figure')].filter(
+      (el) => !el.parentElement?.closest('[data-widget], .nb-table-wrap, figure.nb-figure'),
     );
     // What the reader pasted is theirs: its words may show up as module and network names.
     const pasted = [...document.querySelectorAll('textarea')].map((t) => t.value).join(' ');

@@ -16,7 +16,7 @@ export const ALLOWED = new Set(
     'ceil_mode', 'True', 'False', 'bias', 'groups', 'stride', 'padding', 'dilation', 'kernel_size', 'He', 'Xavier', 'Kaiming', 'Glorot',
     'top', 'bottom', // top-1 / top-5; Caffe's bottom/top
     // models, datasets, papers, tools
-    'AlexNet', 'VGG', 'GoogLeNet', 'ResNet', 'ResNets', 'Xception', 'DeepLab', 'DeepLabv3', 'FCN', 'ImageNet', 'ILSVRC', 'CIFAR',
+    'AlexNet', 'ResNeXt', 'VGG', 'GoogLeNet', 'ResNet', 'ResNets', 'Xception', 'DeepLab', 'DeepLabv3', 'FCN', 'ImageNet', 'ILSVRC', 'CIFAR',
     'PyTorch', 'torchvision', 'Caffe', 'BVLC', 'TF', 'Keras', 'TensorFlow', 'JSON', 'prototxt', 'GPU', 'GPUs', 'CPU', 'URL',
     'Araujo', 'Szegedy', 'Krizhevsky', 'Simonyan', 'Zisserman', 'Szegedy', 'Chollet', 'Luo', 'Wang', 'Yu', 'Koltun', 'Chen', 'Ioffe', 'Kingma',
     'NumPy', 'et', 'al', 'eval', 'Applications', 'BatchNormalization', 'fvcore', 'flop', 'RF',
@@ -41,6 +41,7 @@ export function englishWords(text: string, own: ReadonlySet<string> = new Set())
     for (const part of parts) {
       if (!/^[A-Za-z]{2,}$/.test(part)) continue; // symbols, identifiers with digits or _
       if (ALLOWED.has(part.toLowerCase()) || own.has(part)) continue;
+      if (/^[A-Z]{2,}s?$/.test(part)) continue; // acronyms and names in capitals: CNN, SIFT, UIUC
       found.push(part);
     }
   }

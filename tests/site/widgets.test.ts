@@ -105,16 +105,20 @@ async function domainOf(control: Locator): Promise<TextField & { options: string
 /**
  * Puts a value in a field as typing or choosing would (the value, then the input or change
  * event that bubbles to the cell's form) and reads the widget back, in one round trip: this
- * file makes about two thousand of them. Real typing is exercised in a11y.test.ts.
+ * file makes about two thousand of them. Real typing is exercised in a11y.test.ts. A widget
+ * that renders in a Web Worker marks its output aria-busy until the newest result is in: it is
+ * read once that settles.
  */
 async function enter(control: Locator, value: string) {
-  return control.evaluate((el: HTMLInputElement | HTMLSelectElement, v) => {
+  return control.evaluate(async (el: HTMLInputElement | HTMLSelectElement, v) => {
     el.value = v;
     el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+    const root = el.closest('[data-widget]')!;
+    while (root.querySelector('[aria-busy="true"]')) await new Promise((settle) => setTimeout(settle, 5));
     const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('-msg'));
     const message = ids.length === 1 ? (document.getElementById(ids[0]!)?.textContent?.trim() ?? '') : '';
     const read = (globalThis as unknown as { nbReadWidget: typeof readWidget }).nbReadWidget;
-    return { ...read(el.closest('[data-widget]')!), fieldInvalid: el.getAttribute('aria-invalid') === 'true', fieldMessage: message };
+    return { ...read(root), fieldInvalid: el.getAttribute('aria-invalid') === 'true', fieldMessage: message };
   }, value);
 }
 
@@ -314,6 +318,7 @@ describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s
       for (const hostileFor of loads) {
         const hostile = hostileFor(0);
         await open(page, `${url}?${new URLSearchParams(keys.flat().map((k, i) => [k, hostileFor(i)]))}`);
+        await page.waitForFunction(() => !document.querySelector('[data-widget] [aria-busy="true"]'));
         const seen = await widgets.evaluateAll((ws) =>
           ws.map((w) => ({
             name: (w as HTMLElement).dataset.widget,

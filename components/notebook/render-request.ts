@@ -23,6 +23,8 @@ export interface ErrorFields {
   readonly layer?: string;
   readonly problem?: string;
   readonly field?: string;
+  /** Set on an error whose message is already in the page's language (src/site/messages.ts). */
+  readonly localized?: boolean;
 }
 
 export type RenderReply =
@@ -34,15 +36,16 @@ export type RenderClient = WorkerClient<RenderRequest, RenderReply>;
 function fieldsOf(error: unknown): ErrorFields {
   if (error instanceof CalcError) {
     const { name, message, code, layer, problem, field } = error;
-    return { name, message, code, layer, problem, ...(field === undefined ? {} : { field }) };
+    const localized = (error as { localized?: unknown }).localized === true;
+    return { name, message, code, layer, problem, ...(field === undefined ? {} : { field }), ...(localized ? { localized } : {}) };
   }
   return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) };
 }
 
 /** The error again, as the definition threw it (a CalcError stays a CalcError). */
 export function errorOf(fields: ErrorFields): Error {
-  if (fields.name === 'CalcError' && fields.code !== undefined) return new CalcError(fields.code, fields.layer ?? '', fields.problem ?? fields.message, fields.field);
-  return new Error(fields.message);
+  const error = fields.name === 'CalcError' && fields.code !== undefined ? new CalcError(fields.code, fields.layer ?? '', fields.problem ?? fields.message, fields.field) : new Error(fields.message);
+  return fields.localized ? Object.assign(error, { localized: true }) : error;
 }
 
 /** Renders; never throws: a rejected combination comes back as the error and the field to mark. */

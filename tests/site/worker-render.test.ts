@@ -41,6 +41,7 @@ describe.each(CASES.map((c) => [`${c.def.name} on /${c.page}`, c] as const))('%s
       await open(page, site().rootUrl + c.page, { settle: true });
       const root = page.locator(`[data-widget="${c.def.name}"]`).first();
       const labels = JSON.parse((await root.getAttribute('data-labels'))!) as Record<string, string>;
+      const initial = JSON.parse((await root.getAttribute('data-initial'))!) as WidgetValues;
       expect(scripts.filter((s) => /effective-rf|signal-propagation|render-worker/.test(s)), 'numerics loaded with the page').toEqual([]);
       expect(workers).toEqual([]);
 
@@ -59,7 +60,7 @@ describe.each(CASES.map((c) => [`${c.def.name} on /${c.page}`, c] as const))('%s
       }, c.change);
 
       const def = c.def as unknown as AnyWidgetDef;
-      const values: WidgetValues = { ...def.defaults };
+      const values: WidgetValues = { ...initial };
       for (const [name, value] of Object.entries(c.change)) values[name] = def.fields[name]!.kind === 'int' ? Number(value) : value;
       // The server's render of the same values, here in Node, read back through the browser's HTML
       // parser (which writes <rect/> as <rect></rect>): the browser shows exactly that.

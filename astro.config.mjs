@@ -10,6 +10,8 @@ import { rehypeMathPagefindIgnore } from './src/site/rehype-math-pagefind.ts';
 import { rehypeKatexErrors } from './src/site/rehype-katex-errors.ts';
 import { rehypeMathmlCore } from './src/site/rehype-mathml-core.ts';
 import { sidebar } from './src/site/sidebar.ts';
+import { locales, siteTitle, translationLocales } from './src/site/locales.ts';
+import { rehypeSharedHeadingIds } from './src/site/rehype-shared-heading-ids.ts';
 import { buildHints } from './src/site/build-hints.ts';
 
 // SITE and BASE let the same build serve from a domain root or a project path (GitHub Pages).
@@ -26,7 +28,15 @@ export default defineConfig({
       remarkPlugins: [remarkMath, [remarkMermaidSvg, { base }]],
       // MathML only: KaTeX's default also writes an HTML copy of every formula (about half of a
       // chapter's DOM, slow to style and lay out); the browser typesets MathML with the math font.
-      rehypePlugins: [[rehypeKatex, { output: 'mathml', strict: 'error', throwOnError: true }], rehypeKatexErrors, rehypeMathmlCore, rehypeMathPagefindIgnore],
+      // Last of ours, before Astro's heading-id pass (which keeps ids already set): a translated
+      // page's headings take the English page's anchors (src/site/rehype-shared-heading-ids.ts).
+      rehypePlugins: [
+        [rehypeKatex, { output: 'mathml', strict: 'error', throwOnError: true }],
+        rehypeKatexErrors,
+        rehypeMathmlCore,
+        rehypeMathPagefindIgnore,
+        [rehypeSharedHeadingIds, { contentDir: fileURLToPath(new URL('./content', import.meta.url)), locales: translationLocales }],
+      ],
     }),
   },
   vite: {
@@ -52,9 +62,15 @@ export default defineConfig({
   },
   integrations: [
     starlight({
-      title: 'Backbone Notebook',
+      title: siteTitle,
+      // The fallback for a page without its own; every chapter, in every language, has one.
       description:
         'An interactive notebook on the CNN backbones behind semantic segmentation: every shape, parameter, MAC and receptive field computed live.',
+      // English at the root, translations under /<locale>/ (src/site/locales.ts). A page not yet
+      // translated is served there with the English text and Starlight's notice.
+      defaultLocale: 'root',
+      locales,
+      routeMiddleware: './src/site/route-data.ts',
       // Chapters live in ./content, outside Starlight's default src/content/docs.
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/styles/notebook.css'],

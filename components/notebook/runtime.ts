@@ -10,6 +10,7 @@
  * by CSS), until the newest request's result arrives; older results are dropped.
  */
 import { parseField } from '../../src/site/fields.ts';
+import { errorMessage, useMessages } from '../../src/site/messages.ts';
 import type { AnyWidgetDef, WidgetDef, WidgetForm, WidgetLabels, WidgetValues } from '../../src/site/widget.ts';
 import { markField, safeJson, setCellMessage } from './dom';
 import { errorOf, renderRequest, type RenderClient, type RenderReply } from './render-request';
@@ -71,6 +72,7 @@ abstract class NotebookCell extends HTMLElement {
     this.ns = this.dataset.ns ?? this.form.name;
     this.labels = safeJson(this.dataset.labels) ?? this.ownLabels();
     this.initial = safeJson(this.dataset.initial) ?? this.form.defaults;
+    useMessages(safeJson(this.dataset.messages));
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');
     form?.addEventListener('input', () => this.update(true));
     form?.addEventListener('change', () => this.update(true));
@@ -163,9 +165,9 @@ abstract class NotebookCell extends HTMLElement {
 
   private show(reply: RenderReply, values: WidgetValues, writeUrl: boolean): void {
     if (!reply.ok) {
-      const error = errorOf(reply.error);
-      if (reply.blamed !== undefined) markField(this, reply.blamed, error.message);
-      else setCellMessage(this, error.message);
+      const message = errorMessage(errorOf(reply.error));
+      if (reply.blamed !== undefined) markField(this, reply.blamed, message);
+      else setCellMessage(this, message);
       return;
     }
     const output = this.querySelector('[data-output]');

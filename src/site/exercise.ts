@@ -3,6 +3,7 @@
  * A wrong answer gets the hint written for that mistake, or a direction (too high/low).
  */
 import { parseInteger, type FieldResult } from './fields';
+import { message } from './messages';
 
 export interface ExerciseHint {
   /** A wrong answer a reader typically gives. */
@@ -23,16 +24,22 @@ export type Feedback =
   | { readonly kind: 'correct'; readonly message: string }
   | { readonly kind: 'wrong'; readonly message: string };
 
+const FEEDBACK = {
+  correct: 'Correct. {explanation}',
+  hint: 'Not quite. {hint}',
+  tooHigh: 'Not quite: {value} is too high. Work through it step by step, then try again.',
+  tooLow: 'Not quite: {value} is too low. Work through it step by step, then try again.',
+};
+
 export const ANSWER_FIELD = { kind: 'int', min: 0, max: 1e15 } as const;
 
 /** An empty answer is the starting state (the neutral prompt), not a mistake. */
-export function checkAnswer(raw: string, spec: ExerciseSpec): Feedback {
+export function checkAnswer(raw: string, spec: ExerciseSpec, table?: Readonly<Record<string, string>>): Feedback {
   if (raw.trim() === '') return { kind: 'empty', message: '' };
-  const parsed: FieldResult<number> = parseInteger(raw, ANSWER_FIELD);
+  const parsed: FieldResult<number> = parseInteger(raw, ANSWER_FIELD, table);
   if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
-  if (parsed.value === spec.answer) return { kind: 'correct', message: `Correct. ${spec.explanation}` };
+  if (parsed.value === spec.answer) return { kind: 'correct', message: message('correct', { explanation: spec.explanation }, table, FEEDBACK) };
   const hint = spec.hints?.find((h) => h.value === parsed.value);
-  if (hint) return { kind: 'wrong', message: `Not quite. ${hint.text}` };
-  const direction = parsed.value > spec.answer ? 'too high' : 'too low';
-  return { kind: 'wrong', message: `Not quite: ${parsed.value} is ${direction}. Work through it step by step, then try again.` };
+  if (hint) return { kind: 'wrong', message: message('hint', { hint: hint.text }, table, FEEDBACK) };
+  return { kind: 'wrong', message: message(parsed.value > spec.answer ? 'tooHigh' : 'tooLow', { value: parsed.value }, table, FEEDBACK) };
 }

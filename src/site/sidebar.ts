@@ -1,27 +1,32 @@
 /**
  * The chapter list. Starlight's `autogenerate` only scans src/content/docs, and our chapters
  * live in ./content, so the order is written here. Only chapters that exist are listed;
- * a test checks every entry resolves to a page.
+ * a test checks every entry resolves to a page in every locale. Labels carry their
+ * translations keyed by BCP-47 tag (Starlight picks the page's language); links are written
+ * once and Starlight prefixes them with the locale (/zh-cn/vgg/).
  */
 export const sidebar = [
-  { label: 'Start here', link: '/' },
+  { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, link: '/' },
   {
     label: 'Backbones',
+    translations: { 'zh-CN': '骨干网络' },
     items: [
-      { label: 'Primer: reading a convolution', link: '/primer/' },
-      { label: 'AlexNet (2012)', link: '/alexnet/' },
-      { label: 'VGG: stacks of 3×3', link: '/vgg/' },
-      { label: 'GoogLeNet / Inception v1', link: '/googlenet/' },
-      { label: 'From Inception to Xception', link: '/inception-to-xception/' },
-      { label: 'ResNet (2015)', link: '/resnet/' },
+      { label: 'Primer: reading a convolution', translations: { 'zh-CN': '入门：读懂一层卷积' }, link: '/primer/' },
+      { label: 'AlexNet (2012)', translations: { 'zh-CN': 'AlexNet（2012）' }, link: '/alexnet/' },
+      { label: 'VGG: stacks of 3×3', translations: { 'zh-CN': 'VGG：堆叠 3×3 卷积' }, link: '/vgg/' },
+      { label: 'GoogLeNet / Inception v1', translations: { 'zh-CN': 'GoogLeNet / Inception v1' }, link: '/googlenet/' },
+      { label: 'From Inception to Xception', translations: { 'zh-CN': '从 Inception 到 Xception' }, link: '/inception-to-xception/' },
+      { label: 'ResNet (2015)', translations: { 'zh-CN': 'ResNet（2015）' }, link: '/resnet/' },
     ],
   },
   {
     label: 'From classifier to encoder',
-    items: [{ label: 'Backbones for segmentation', link: '/segmentation/' }],
+    translations: { 'zh-CN': '从分类器到编码器' },
+    items: [{ label: 'Backbones for segmentation', translations: { 'zh-CN': '用于分割的骨干网络' }, link: '/segmentation/' }],
   },
   {
     label: 'Tools',
-    items: [{ label: 'Model explorer', link: '/explorer/' }],
+    translations: { 'zh-CN': '工具' },
+    items: [{ label: 'Model explorer', translations: { 'zh-CN': '模型浏览器' }, link: '/explorer/' }],
   },
 ];

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { sidebar } from '../../src/site/sidebar.ts';
+import { translationLocales } from '../../src/site/locales.ts';
 import { ROOT, site, tail, type BuildResult } from '../support/site.ts';
 
 /** Log lines that fail the build check: Astro's [ERROR]/[WARN], and any warning from Vite, Rolldown or a Markdown plugin. */
@@ -39,7 +40,10 @@ describe.each(builds.map((b) => [b.name, b] as const))('%s build', (_name, build
     expect(badLogLines(build.log), 'offending build log lines').toEqual([]);
   });
 
-  test.each(sidebarLinks(sidebar).filter((l) => l.startsWith('/')))('sidebar entry %s is a page', (link) => {
+  // Starlight prefixes each entry with the locale on a translation's pages (/zh-cn/vgg/).
+  const internal = sidebarLinks(sidebar).filter((l) => l.startsWith('/'));
+  const everyLocale = [...internal, ...translationLocales.flatMap((locale) => internal.map((l) => `/${locale}${l}`))];
+  test.each(everyLocale)('sidebar entry %s is a page', (link) => {
     expect(existsSync(join(build.outDir, link, 'index.html')), `${link} missing from ${build.outDir}`).toBe(true);
   });
 });

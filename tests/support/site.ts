@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../src/site/chromium.ts';
+import { translationLocales, type TranslationLocale } from '../../src/site/locales.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Test builds go to .cache/ (git-ignored), never to dist/, which others may be serving. */
@@ -40,10 +41,31 @@ export function site(): SiteInfo {
 }
 
 export interface SitePage {
-  /** Path below the base, e.g. "" or "vgg/". */
+  /** Path below the base, e.g. "" or "vgg/" or "zh-cn/vgg/". */
   readonly path: string;
   readonly file: string;
   readonly is404: boolean;
+  /** "root" (English) or a translation's key, from the path's first segment. */
+  readonly locale: 'root' | TranslationLocale;
+  /** The path without its locale prefix: the same for a page and its translations ("vgg/"). */
+  readonly slug: string;
+  /**
+   * A translation's URL serving the English text until the translation lands (Starlight's
+   * fallback: the page's <html lang> is the translation's, its <main lang> English).
+   */
+  readonly fallback: boolean;
+}
+
+/** Starlight writes the content's language on <main>; it differs from <html lang> on a fallback page. */
+export function isFallbackHtml(html: string): boolean {
+  const page = html.match(/<html[^>]*\slang="([^"]+)"/)?.[1];
+  const main = html.match(/<main[^>]*\slang="([^"]+)"/)?.[1];
+  return page !== undefined && main !== undefined && page !== main;
+}
+
+function localeOf(path: string): { locale: SitePage['locale']; slug: string } {
+  const first = path.split('/')[0] as TranslationLocale;
+  return translationLocales.includes(first) ? { locale: first, slug: path.slice(first.length + 1) } : { locale: 'root', slug: path };
 }
 
 /** Every HTML page in a built site, from the output itself (so new chapters are covered). */
@@ -56,7 +78,8 @@ export function listPages(outDir: string): SitePage[] {
       else if (entry.isFile() && entry.name.endsWith('.html')) {
         const rel = relative(outDir, full).split(sep).join('/');
         const path = rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
-        pages.push({ path, file: full, is404: rel === '404.html' });
+        const fallback = isFallbackHtml(readFileSync(full, 'utf8'));
+        pages.push({ path, file: full, is404: rel === '404.html', fallback, ...localeOf(path) });
       }
     }
   };
@@ -64,8 +87,17 @@ export function listPages(outDir: string): SitePage[] {
   return pages.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Pages of the root build (the 404 page included; filter `is404` where it does not belong). */
+/**
+ * Pages of the root build (the 404 page included; filter `is404` where it does not belong),
+ * without fallback pages: those repeat an English page's content under a translation's URL, and
+ * their own checks (links, notice, search) are in pages.test.ts and i18n.test.ts.
+ */
 export function pages(): SitePage[] {
+  return allPages().filter((p) => !p.fallback);
+}
+
+/** Every page of the root build, fallback pages included. */
+export function allPages(): SitePage[] {
   const { builds } = site();
   if (builds.root.code !== 0 || !existsSync(builds.root.outDir)) {
     throw new Error(`the site build failed (exit ${builds.root.code}); see build.test.ts\n${tail(builds.root.log)}`);

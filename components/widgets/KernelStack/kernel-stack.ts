@@ -15,6 +15,7 @@ import {
   type RfStackLayer,
 } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { WidgetDef } from '../../../src/site/widget';
 
 // A type alias (not an interface) so it satisfies WidgetValues' index signature.
@@ -48,6 +49,12 @@ export const kernelStackLabels = {
   memory: 'Activations stored',
   output: 'Output shape',
   rf: 'Receptive field',
+  topUnit: 'top unit',
+  inputPixel: 'input pixel',
+  eachLayer: 'each layer',
+  caption:
+    'Weights only (no biases); MACs for a {size}×{size} input with C = {c}; the {big}×{big} conv has stride {S} so both outputs have the same grid.',
+  summary: '{n} stacked {k}×{k} convs see {r}×{r}, like one {big}×{big} conv, with {share}% of its parameters (weights).',
 };
 export type KernelStackLabels = typeof kernelStackLabels;
 
@@ -120,7 +127,7 @@ export const kernelStack: WidgetDef<KernelStackValues, KernelStackLabels> = {
   summary(v, l) {
     const { table, stack, single, bigKernel } = computeKernelStack(v);
     const share = Math.round((100 * stack.params.total) / single.params.total);
-    return `${v.n} stacked ${v.k}×${v.k} convs see ${table.r}×${table.r}, like one ${bigKernel}×${bigKernel} conv, with ${share}% of its ${l.params.toLowerCase()}.`;
+    return fill(l.summary, { n: v.n, k: v.k, r: table.r, big: bigKernel, share });
   },
 
   render(v, l) {
@@ -158,11 +165,11 @@ export const kernelStack: WidgetDef<KernelStackValues, KernelStackLabels> = {
       [e(l.output), formatShape(stack.output), formatShape(single.output), ''],
     ];
     return [
-      `<h4>${e(l.backward)}</h4><ol class="nb-derivation" start="0"><li>top unit: <var>F</var> = <strong>1</strong></li>${backward}</ol>`,
-      `<h4>${e(l.forward)}</h4><ol class="nb-derivation"><li>input pixel: <var>r</var> = 1, <var>S</var> = 1 · each layer: k_eff = ${v.d}·(${v.k} − 1) + 1 = ${keff}</li>${forward}</ol>`,
+      `<h4>${e(l.backward)}</h4><ol class="nb-derivation" start="0"><li>${e(l.topUnit)}: <var>F</var> = <strong>1</strong></li>${backward}</ol>`,
+      `<h4>${e(l.forward)}</h4><ol class="nb-derivation"><li>${e(l.inputPixel)}: <var>r</var> = 1, <var>S</var> = 1 · ${e(l.eachLayer)}: k_eff = ${v.d}·(${v.k} − 1) + 1 = ${keff}</li>${forward}</ol>`,
       `<h4>${e(l.compare)}</h4>`,
       htmlTable(['', e(l.stack), e(l.single), e(l.ratio)], rows, {
-        caption: `Weights only (no biases); MACs for a ${v.size}×${v.size} input with C = ${v.c}; the ${bigKernel}×${bigKernel} conv has stride ${table.S} so both outputs have the same grid.`,
+        caption: fill(l.caption, { size: v.size, c: v.c, big: bigKernel, S: table.S }),
       }),
     ].join('');
   },

@@ -1,0 +1,25 @@
+/**
+ * The page's language, as components see it on the server. English lives at the site root,
+ * Simplified Chinese under `<base>zh-cn/`. Read from the page URL, which every component has
+ * (MDX-rendered ones included) whether or not the i18n routing is configured.
+ */
+export const LOCALES = ['en', 'zh-cn'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The locale of a page path (`Astro.url.pathname`) below the site base (`import.meta.env.BASE_URL`). */
+export function localeFromPath(pathname: string, base: string): Locale {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  const rest = pathname.startsWith(root) ? pathname.slice(root.length) : pathname.replace(/^\//, '');
+  return rest === 'zh-cn' || rest.startsWith('zh-cn/') ? 'zh-cn' : 'en';
+}
+
+/** In an `.astro` component: `pageLocale(Astro)`. */
+export function pageLocale(astro: { readonly url: URL }): Locale {
+  return localeFromPath(astro.url.pathname, import.meta.env.BASE_URL);
+}
+
+/** A widget's Chinese strings: its cell title and a complete label set. */
+export interface Translation<L> {
+  readonly title: string;
+  readonly labels: L;
+}

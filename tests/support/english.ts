@@ -1,0 +1,65 @@
+/**
+ * Finds English words in text that should be Chinese: what is left after the names that stay
+ * as they are in both languages (layer and module names, symbols, units, model and library
+ * names). Shared by the widget unit tests and the site check of the Chinese pages.
+ */
+
+/** Words that stay in English on a Chinese page: units, model, paper and library names. */
+export const ALLOWED = new Set(
+  [
+    // units and counts
+    'MACs', 'MAC', 'FLOPs', 'FLOPS', 'GFLOPS', 'GFLOPs', 'MB', 'KB', 'GB', 'kB', 'px', 'bytes', 'Bytes',
+    // layers, modules and operations as the frameworks name them
+    'Conv', 'Conv2d', 'MaxPool2d', 'AvgPool2d', 'BatchNorm2d', 'Linear', 'ReLU', 'ReLUs', 'BN', 'LRN', 'Dropout', 'Softmax',
+    'BasicBlock', 'Bottleneck', 'Inception', 'ASPP', 'HDC', 'ERF', 'OS', 'GAP', 'FC', 'fc', 'conv', 'pool', 'concat', 'add',
+    'flatten', 'linear', 'relu', 'tanh', 'sigmoid', 'identity', 'sum', 'max', 'avg', 'mean', 'std', 'same', 'floor', 'ceil',
+    'ceil_mode', 'True', 'False', 'bias', 'groups', 'stride', 'padding', 'dilation', 'kernel_size', 'He', 'Xavier', 'Kaiming', 'Glorot',
+    'top', // top-1 / top-5
+    // models, datasets, papers, tools
+    'AlexNet', 'VGG', 'GoogLeNet', 'ResNet', 'ResNets', 'Xception', 'DeepLab', 'DeepLabv3', 'FCN', 'ImageNet', 'ILSVRC', 'CIFAR',
+    'PyTorch', 'torchvision', 'Caffe', 'BVLC', 'TF', 'Keras', 'TensorFlow', 'JSON', 'prototxt', 'GPU', 'GPUs', 'CPU', 'URL',
+    'Krizhevsky', 'Simonyan', 'Zisserman', 'Szegedy', 'Chollet', 'Luo', 'Wang', 'Yu', 'Koltun', 'Chen', 'Ioffe', 'Kingma',
+    'NumPy', 'et', 'al',
+    // PyTorch's print(model) vocabulary shown in code
+    'in_channels', 'out_channels', 'inplace', 'eps', 'momentum', 'affine', 'track_running_stats', 'in_features', 'out_features',
+  ].map((w) => w.toLowerCase()),
+);
+
+/**
+ * Every English word in `text` that is not allowed. A "word" is two or more Latin letters;
+ * symbols (single letters like H, k, s), identifiers with digits or underscores (conv1,
+ * layer3.0, k_eff, C_in, 3x3) and units glued to numbers (224px, 7x7) are not words.
+ */
+export function englishWords(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/[A-Za-z0-9_.]*[A-Za-z][A-Za-z0-9_.]*/g)) {
+    const token = match[0].replace(/^\.+|\.+$/g, '');
+    const parts = token.split('.').filter(Boolean);
+    for (const part of parts) {
+      if (!/^[A-Za-z]{2,}$/.test(part)) continue; // symbols, identifiers with digits or _
+      if (ALLOWED.has(part.toLowerCase())) continue;
+      found.push(part);
+    }
+  }
+  return found;
+}
+
+/** English words in a label template, its `{placeholders}` aside. */
+export function templateEnglishWords(template: string): string[] {
+  return englishWords(template.replace(/\{\w+\}/g, ' '));
+}
+
+/** The text a reader meets in an HTML fragment: its text and its aria-label/alt/title values. */
+export function htmlText(html: string): string {
+  const attributes = [...html.matchAll(/\s(?:aria-label|alt|title)="([^"]*)"/g)].map((m) => m[1]);
+  return [html, ...attributes]
+    .join(' ')
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}

@@ -81,6 +81,8 @@ export default defineConfig({
       components: {
         // The search button's accessible name matches its visible label (see the file).
         Search: './src/site/overrides/Search.astro',
+        // The language picker as links: no JavaScript (see the file).
+        LanguageSelect: './src/site/overrides/LanguageSelect.astro',
       },
     }),
     buildHints(),

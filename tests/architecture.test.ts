@@ -59,6 +59,8 @@ function relativeImports(files: readonly string[]): { from: string; to: string }
 }
 
 const under = (path: string, dir: string): boolean => path === dir || path.startsWith(`${dir}/`);
+/** A widget's export module, the only way into its folder from outside. */
+const WIDGET_INDEX = /^components\/widgets\/[^/]+\/index$/;
 const show = ({ from, to }: { from: string; to: string }): string => `${from} imports ${to}`;
 
 const GLOBALS = /(?<![.\w$])(document|window|HTMLElement|customElements|navigator|localStorage|process|Buffer|__dirname)\b(?!\s*\??:)/;
@@ -88,6 +90,14 @@ describe('architecture', () => {
     expect(violations('src/sim', ['src/sim', 'src/calc'])).toEqual([]);
   });
 
+  it("src/chapters (each chapter's figures) imports only src/calc, src/models, src/sim, src/site/facts and widgets' export modules", () => {
+    const imports = relativeImports(sourceFiles('src/chapters'));
+    expect(imports.length).toBeGreaterThan(0);
+    const allowed = ({ to }: { from: string; to: string }) =>
+      ['src/calc', 'src/models', 'src/sim'].some((dir) => under(to, dir)) || to === 'src/site/facts' || WIDGET_INDEX.test(to);
+    expect(imports.filter((i) => !allowed(i)).map(show)).toEqual([]);
+  });
+
   it('src/parse (the pasted-network parsers) imports only src/parse and src/calc', () => {
     expect(violations('src/parse', ['src/parse', 'src/calc'])).toEqual([]);
   });
@@ -99,10 +109,12 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('nothing in src/ imports components/ or content/; components/ never imports content/', () => {
+  it('nothing in src/ imports components/ or content/ (src/chapters only a widget\'s export module); components/ never imports content/', () => {
     const src = relativeImports(sourceFiles('src', /\.(ts|mts|js|mjs|astro)$/));
     expect(src.length).toBeGreaterThan(100);
-    expect(src.filter(({ to }) => under(to, 'components') || under(to, 'content')).map(show)).toEqual([]);
+    // src/chapters holds the chapters' figures for both languages, so it may reach what a chapter may.
+    const chapterUsesWidget = ({ from, to }: { from: string; to: string }) => under(from, 'src/chapters') && WIDGET_INDEX.test(to);
+    expect(src.filter((i) => (under(i.to, 'components') && !chapterUsesWidget(i)) || under(i.to, 'content')).map(show)).toEqual([]);
     const components = relativeImports(sourceFiles('components', /\.(ts|astro)$/));
     expect(components.some(({ to }) => under(to, 'src/models'))).toBe(true);
     expect(components.filter(({ to }) => under(to, 'content')).map(show)).toEqual([]);

@@ -29,4 +29,9 @@ export const sidebar = [
     translations: { 'zh-CN': '工具' },
     items: [{ label: 'Model explorer', translations: { 'zh-CN': '模型浏览器' }, link: '/explorer/' }],
   },
+  {
+    label: 'Reference',
+    translations: { 'zh-CN': '参考' },
+    items: [{ label: 'Glossary', translations: { 'zh-CN': '术语表' }, link: '/glossary/' }],
+  },
 ];

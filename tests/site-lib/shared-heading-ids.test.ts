@@ -46,7 +46,7 @@ async function compile(name: string, source: string, folder = 'zh-cn'): Promise<
   const path = join(dir, folder, name);
   writeFileSync(path, source);
   const processor = unified({ remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'mathml' }], [rehypeSharedHeadingIds, options]] });
-  const renderer = await processor.createMdxRenderer({ syntaxHighlight: false } as never, { optimize: false } as never);
+  const renderer = await processor.createMdxRenderer!({ syntaxHighlight: false } as never, { optimize: false } as never);
   const { code } = await renderer.process(bodyOf(source), path, {});
   // Astro's MDX output exports the page's headings (the table of contents reads them).
   const exported = code.match(/export function getHeadings\(\) \{\s*return (\[[\s\S]*?\]);\s*\}/)?.[1];

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { locales, siteTitle, translationLocales } from '../../src/site/locales.ts';
 import { sidebar } from '../../src/site/sidebar.ts';
+import { glossary } from '../../src/i18n/glossary.ts';
 import { allPages, readPage, ROOT, site } from '../support/site.ts';
 
 const all = allPages().filter((p) => !p.is404);
@@ -32,21 +33,28 @@ const headingIds = (html: string) => [...html.matchAll(/<h[1-6][^>]*\sid="([^"]*
 /** The table of contents' links (Starlight's <starlight-toc>), in order. */
 const tocLinks = (html: string) => [...(html.match(/<starlight-toc[\s\S]*?<\/starlight-toc>/)?.[0] ?? '').matchAll(/href="(#[^"]*)"/g)].map((m) => m[1]!);
 
-/** The language picker's choices: [value, text] in order. */
-function pickerOptions(html: string): [string, string][] {
-  const picker = html.match(/<starlight-lang-select>[\s\S]*?<\/select>/)?.[0] ?? '';
-  return [...picker.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => [m[1]!, m[2]!]);
+/** The language picker's links (src/site/overrides/LanguageSelect.astro): [href, hreflang, text], in order; the first picker on the page (header). */
+function pickerLinks(html: string): [string, string, string][] {
+  const picker = html.match(/<nav class="nb-languages[^"]*"[\s\S]*?<\/nav>/)?.[0] ?? '';
+  return [...picker.matchAll(/<a href="([^"]*)" hreflang="([^"]*)"[^>]*>\s*([^<]*?)\s*<\/a>/g)].map((m) => [m[1]!, m[2]!, m[3]!]);
 }
+
+/** The links a page in `locale` must offer: the same page in every other language. */
+const expectedPicker = (locale: string, slug: string) =>
+  Object.entries(locales)
+    .filter(([key]) => key !== locale)
+    .map(([key, l]) => [`/${key === 'root' ? '' : `${key}/`}${slug}`, l.lang, l.label]);
 
 test('the build has English pages, and pages in every translation', () => {
   expect(english.length).toBeGreaterThan(0);
   for (const locale of translationLocales) expect(all.filter((p) => p.locale === locale).length, locale).toBeGreaterThan(0);
 });
 
-test('English pages are lang="en" throughout and carry the English sidebar', () => {
+test('English pages are lang="en" throughout, carry the English sidebar, and link to their translations', () => {
   for (const page of english) {
     const html = readPage(page);
     expect([attr(html, 'html', 'lang'), attr(html, 'main', 'lang')], `/${page.path}`).toEqual(['en', 'en']);
+    expect(pickerLinks(html), `/${page.path}: language links`).toEqual(expectedPicker('root', page.slug));
     for (const label of labelsOf(sidebar, null)) expect(html, `/${page.path}: sidebar label ${label}`).toContain(`>${label}<`);
   }
 });
@@ -64,11 +72,9 @@ describe.each(translationLocales.map((locale) => [locale, locales[locale].lang] 
     expect(attr(html, 'html', 'lang')).toBe(lang);
     expect(html).toMatch(new RegExp(`<title>[^<]*${siteTitle[lang]}</title>`));
     for (const label of labelsOf(sidebar, lang)) expect(html, `sidebar label ${label}`).toContain(`>${label}<`);
-    // The picker leads to this page in each language: English first, at the root.
-    const options = pickerOptions(html);
-    expect(options).toEqual(
-      Object.entries(locales).map(([key, l]) => [`/${key === 'root' ? '' : `${key}/`}${page.slug}`, l.label]),
-    );
+    // The picker leads to this page in the other languages (plain links: no JavaScript needed).
+    expect(pickerLinks(html)).toEqual(expectedPicker(locale, page.slug));
+    expect(html).not.toContain('<starlight-lang-select');
   });
 
   test.each(translated.filter((p) => p.fallback).map((p) => [`/${p.path}`, p] as const))(
@@ -102,5 +108,27 @@ test('both builds serve the translations (under the base too)', () => {
       const html = readFileSync(join(build.outDir, locale, 'index.html'), 'utf8');
       expect(html, build.name).toContain(`href="${build.base}${locale}/"`);
     }
+  }
+});
+
+test('every glossary term\'s firstExplained names a heading on the built English page', () => {
+  const missing = glossary.filter((term) => {
+    const [slug, anchor] = term.firstExplained.split('#') as [string, string];
+    // The start page's slug is '' (firstExplained '/#…').
+    const page = english.find((p) => p.slug === (slug === '/' ? '' : slug));
+    return !page || !new RegExp(`<h[1-6][^>]*\\sid="${anchor}"`).test(readPage(page));
+  });
+  expect(missing.map((t) => `${t.id}: ${t.firstExplained}`)).toEqual([]);
+});
+
+test.each(['root', ...translationLocales] as const)('the %s glossary page lists every term with a link to where it is first explained', (locale) => {
+  const path = locale === 'root' ? 'glossary/' : `${locale}/glossary/`;
+  const page = all.find((p) => p.path === path);
+  expect(page, path).toBeDefined();
+  const html = readPage(page!);
+  for (const term of glossary) {
+    const row = html.match(new RegExp(`<tr id="${term.id}"[^>]*>([\\s\\S]*?)</tr>`))?.[1] ?? '';
+    expect(row, term.id).toContain(`>${term.zh}<`);
+    expect(row, term.id).toContain(`href="../${term.firstExplained}"`);
   }
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, listPages, newContext, open, problemList, site, watch } from '../support/site.ts';
+import { translationLocales } from '../../src/site/locales.ts';
 
 /** Status and element ids of every internal URL checked so far (one fetch per URL per build). */
 const targets = new Map<string, Promise<{ status: number; ids: Set<string> | null }>>();
@@ -51,7 +52,9 @@ describe.each(variants)('$name build', ({ root, build }) => {
     expect(pages.filter((p) => !p.is404).length, `build exited ${build.code}`).toBeGreaterThan(0);
   });
 
-  test.each(pages.map((p) => [`/${p.path}`, p] as const))('%s loads cleanly and its links resolve', async (_label, info) => {
+  // Concurrent: a settled load is mostly waiting for the network to go quiet, which overlaps.
+  // Concurrent tests assert with their own `expect` (Vitest's rule for concurrent tests).
+  test.concurrent.for(pages.map((p) => [`/${p.path}`, p] as const))('%s loads cleanly and its links resolve', async ([, info], { expect }) => {
     const page = await context.newPage();
     const problems = watch(page);
     try {
@@ -112,6 +115,27 @@ describe.each(variants)('$name build', ({ root, build }) => {
       await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
       const hrefs = await results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
       expect(hrefs.every((h) => h.startsWith(root)), `result links under ${root}: ${hrefs.join(' ')}`).toBe(true);
+      // Pagefind keeps one index per language (<html lang>): an English page finds English pages.
+      expect(hrefs.filter((h) => translationLocales.some((l) => h.startsWith(`${root}${l}/`))), 'translated pages in English results').toEqual([]);
+      expect(problemList(problems)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test.each(translationLocales)('search on a %s page finds that language\'s pages only (感受野)', async (locale) => {
+    const page = await context.newPage();
+    const problems = watch(page);
+    try {
+      await open(page, `${root}${locale}/glossary/`, { settle: true });
+      await page.keyboard.press('Control+k');
+      const input = page.locator('#starlight__search input');
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
+      await page.keyboard.type('感受野');
+      const results = page.locator('#starlight__search .pagefind-ui__result-link');
+      await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      const hrefs = await results.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs.filter((h) => !h.startsWith(`${root}${locale}/`)), `results outside ${root}${locale}/`).toEqual([]);
       expect(problemList(problems)).toEqual([]);
     } finally {
       await page.close();

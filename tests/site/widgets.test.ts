@@ -25,7 +25,14 @@ afterAll(async () => {
 });
 
 const { rootUrl } = site();
-const widgetPages = pages().filter((p) => !p.is404 && readPage(p).includes('data-widget='));
+const withWidgets = pages().filter((p) => !p.is404 && readPage(p).includes('data-widget='));
+/**
+ * A widget's behaviour is the same in every language (a translation has the English page's
+ * widgets, tests/site/parity.test.ts): it is checked on the English pages. A translation's pages
+ * get the checks that depend on the page: a result without JavaScript, a clean start with it.
+ */
+const widgetPages = withWidgets.filter((p) => p.locale === 'root');
+const translatedWidgetPages = withWidgets.filter((p) => p.locale !== 'root');
 
 test('the site has widgets to check', () => {
   expect(widgetPages.length).toBeGreaterThan(0);
@@ -102,55 +109,88 @@ async function domainOf(control: Locator): Promise<TextField & { options: string
   }));
 }
 
+/** What the widget shows after a value was put in a field, and how the field itself reads. */
+type Entered = ReturnType<typeof readWidget> & { fieldInvalid: boolean; fieldMessage: string };
+
+interface Probe {
+  /** The field's starting value, entered first (the baseline) and to restore. */
+  readonly value: string;
+  /** Valid alternatives, tried in order until one changes the result. */
+  readonly alternatives: string[];
+  /** Values outside the field's domain, each entered after the restore. */
+  readonly bad: string[];
+}
+
 /**
- * Puts a value in a field as typing or choosing would (the value, then the input or change
- * event that bubbles to the cell's form) and reads the widget back, in one round trip: this
- * file makes about two thousand of them. Real typing is exercised in a11y.test.ts. A widget
- * that renders in a Web Worker marks its output aria-busy until the newest result is in: it is
- * read once that settles.
+ * Puts values in a field as typing or choosing would (the value, then the input or change event
+ * that bubbles to the cell's form) and reads the widget back after each, all in one round trip
+ * per field: the page recomputes synchronously on the event, and this file enters about two
+ * thousand values (one round trip each cost more than the widgets' own work). Real typing is
+ * exercised in a11y.test.ts. Runs in the page. A widget that renders in a Web Worker (the
+ * simulations) marks its output aria-busy until the newest result is in: it is read once that
+ * settles.
  */
-async function enter(control: Locator, value: string) {
-  return control.evaluate(async (el: HTMLInputElement | HTMLSelectElement, v) => {
+async function probeField(el: HTMLInputElement | HTMLSelectElement, probe: Probe) {
+  const enter = async (v: string): Promise<Entered> => {
     el.value = v;
     el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-    const root = el.closest('[data-widget]')!;
-    while (root.querySelector('[aria-busy="true"]')) await new Promise((settle) => setTimeout(settle, 5));
+    while (el.closest('[data-widget]')!.querySelector('[aria-busy="true"]')) await new Promise((settle) => setTimeout(settle, 5));
     const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('-msg'));
     const message = ids.length === 1 ? (document.getElementById(ids[0]!)?.textContent?.trim() ?? '') : '';
     const read = (globalThis as unknown as { nbReadWidget: typeof readWidget }).nbReadWidget;
-    return { ...read(root), fieldInvalid: el.getAttribute('aria-invalid') === 'true', fieldMessage: message };
-  }, value);
+    return { ...read(el.closest('[data-widget]')!), fieldInvalid: el.getAttribute('aria-invalid') === 'true', fieldMessage: message };
+  };
+  const before = await enter(probe.value);
+  const tried: (Entered & { value: string })[] = [];
+  for (const value of probe.alternatives) {
+    const after = await enter(value);
+    tried.push({ ...after, value });
+    if (!(after.invalid.length > 0 || after.cellMessage) && after.html !== before.html) break;
+  }
+  const restored = await enter(probe.value);
+  const rejected: (Entered & { value: string })[] = [];
+  for (const value of probe.bad) {
+    // A field that starts empty (an unanswered exercise): clearing an answer returns to that
+    // starting state; enter an answer first so the clearing is a change.
+    if (value === '' && probe.value === '') await enter(probe.alternatives[0] ?? '1');
+    rejected.push({ ...(await enter(value)), value });
+  }
+  const back = await enter(probe.value);
+  return { before, tried, restored, rejected, back };
 }
 
-/** A browser context whose pages carry readWidget, for enter(). */
+/** A browser context whose pages carry readWidget, for probeField() and the textarea check. */
 async function widgetContext() {
   const context = await newContext(browser);
   await context.addInitScript({ content: `globalThis.nbReadWidget = ${readWidget.toString()};` });
   return context;
 }
 
+/** Every widget on the page shows a result and a summary with JavaScript off, with no broken values. */
+async function expectResultsWithoutJavaScript(url: string): Promise<void> {
+  const context = await newContext(browser, { javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await open(page, url);
+    const widgets = await page.locator('[data-widget]').all();
+    expect(widgets.length).toBeGreaterThan(0);
+    for (const widget of widgets) {
+      const name = await widget.getAttribute('data-widget');
+      const { text, allText, summary } = await state(widget);
+      // allText: an exercise keeps its computed answer in a closed <details>.
+      expect(allText, `${name}: result`).toMatch(/\d/);
+      expect(summary.length, `${name}: summary`).toBeGreaterThan(0);
+      expect(`${summary}\n${text}`, `${name}: broken values`).not.toMatch(BROKEN_TEXT);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
 describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s', (_label, info) => {
   const url = rootUrl + info.path;
 
-  test('without JavaScript, every widget shows its computed result', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
-    try {
-      const page = await context.newPage();
-      await open(page, url);
-      const widgets = await page.locator('[data-widget]').all();
-      expect(widgets.length).toBeGreaterThan(0);
-      for (const widget of widgets) {
-        const name = await widget.getAttribute('data-widget');
-        const { text, allText, summary } = await state(widget);
-        // allText: an exercise keeps its computed answer in a closed <details>.
-        expect(allText, `${name}: result`).toMatch(/\d/);
-        expect(summary.length, `${name}: summary`).toBeGreaterThan(0);
-        expect(`${summary}\n${text}`, `${name}: broken values`).not.toMatch(BROKEN_TEXT);
-      }
-    } finally {
-      await context.close();
-    }
-  });
+  test('without JavaScript, every widget shows its computed result', () => expectResultsWithoutJavaScript(url));
 
   test('every field changes the result; bad values are rejected in place and keep the last result', async () => {
     const context = await widgetContext();
@@ -167,51 +207,44 @@ describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s
           const control = widget.locator(`[data-inputs] [name="${field}"]`);
           const fieldName = `${name} ${field}`;
           const info = await domainOf(control);
-          const before = await enter(control, info.value);
           // Reacts: some alternative changes the output, or else every alternative is refused with
           // a reason (groups that do not divide the channels, ceil_mode on a convolution). A valid
           // value that silently changes nothing is the failure: a control that does nothing.
+          // A select cannot hold a value outside its options: it has no bad values.
           const alternatives = info.options ? info.options.filter((o) => o !== info.value) : candidates(info);
+          const probe = { value: info.value, alternatives, bad: info.options ? [] : badValues(info) };
+          const { before, tried, restored, rejected, back } = await control.evaluate(probeField, probe);
           let changed = false;
           const ignored: string[] = [];
-          for (const value of alternatives) {
-            const after = await enter(control, value);
+          for (const after of tried) {
             if (after.invalid.length > 0 || after.cellMessage) {
-              if (!after.cellMessage && after.messages.length === 0) failures.push(`${fieldName} = ${value}: refused without a message`);
+              if (!after.cellMessage && after.messages.length === 0) failures.push(`${fieldName} = ${after.value}: refused without a message`);
               continue;
             }
             if (after.html !== before.html) {
               changed = true;
               break;
             }
-            ignored.push(value);
+            ignored.push(after.value);
           }
           if (!changed && (ignored.length > 0 || alternatives.length === 0)) {
             failures.push(`${fieldName}: accepted [${ignored.join(', ')}] but the result did not change`);
           }
-          const restored = await enter(control, info.value);
-          if (info.options) continue; // a select cannot hold a value outside its options
-
-          for (const bad of badValues(info)) {
-            if (bad === '' && info.value === '') {
-              // A field that starts empty (an unanswered exercise): clearing an answer returns to
-              // that starting state, the neutral prompt, and is no error (issue #14, §6).
-              await enter(control, alternatives[0] ?? '1');
-              const cleared = await enter(control, bad);
-              if (cleared.fieldInvalid || cleared.fieldMessage) failures.push(`${fieldName} = "": an empty answer is marked as an error`);
-              if (cleared.summary !== before.summary) failures.push(`${fieldName} = "": shows ${JSON.stringify(cleared.summary)}, not the starting prompt`);
+          for (const after of rejected) {
+            const shown = JSON.stringify(after.value);
+            if (after.value === '' && info.value === '') {
+              // An emptied answer is the neutral prompt again, not an error (issue #14, §6).
+              if (after.fieldInvalid || after.fieldMessage) failures.push(`${fieldName} = "": an empty answer is marked as an error`);
+              if (after.summary !== before.summary) failures.push(`${fieldName} = "": shows ${JSON.stringify(after.summary)}, not the starting prompt`);
               continue;
             }
-            const after = await enter(control, bad);
-            const shown = JSON.stringify(bad);
             if (!after.fieldInvalid) failures.push(`${fieldName} = ${shown}: not marked aria-invalid`);
             else if (!after.fieldMessage) failures.push(`${fieldName} = ${shown}: no message beside the field`);
             if (after.html !== restored.html) failures.push(`${fieldName} = ${shown}: the last good result was replaced`);
             if (BROKEN_TEXT.test(`${after.summary}\n${after.text}`)) failures.push(`${fieldName} = ${shown}: shows NaN/Infinity/undefined`);
           }
-          const back = await enter(control, info.value);
           // An empty field (an unanswered exercise) is already outside the domain.
-          if (info.value !== '' && back.fieldInvalid) failures.push(`${fieldName}: still invalid after restoring ${info.value}`);
+          if (!info.options && info.value !== '' && back.fieldInvalid) failures.push(`${fieldName}: still invalid after restoring ${info.value}`);
         }
       }
       expect(failures).toEqual([]);
@@ -344,6 +377,36 @@ describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s
         expect(await page.evaluate(() => '__pwned' in window), 'markup ran').toBe(false);
         expect(await page.locator('[data-widget] img[src="x"]').count(), 'markup inserted').toBe(0);
       }
+      expect(problemList(problems), 'console, exceptions, dialogs').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe.each(translatedWidgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s (a translation)', (_label, info) => {
+  const url = rootUrl + info.path;
+
+  test('without JavaScript, every widget shows its computed result', () => expectResultsWithoutJavaScript(url));
+
+  test('with JavaScript, every widget starts and recomputes cleanly: no console error, no broken value', async () => {
+    const context = await widgetContext();
+    try {
+      const page = await context.newPage();
+      const problems = watch(page);
+      await open(page, url);
+      const failures: string[] = [];
+      for (const widget of await page.locator('[data-widget]').all()) {
+        const name = `${await widget.getAttribute('data-widget')}#${await widget.getAttribute('data-ns')}`;
+        const control = controlsOf(widget).first();
+        if ((await controlsOf(widget).count()) === 0) continue;
+        const value = await control.inputValue();
+        // The field's own value again: the widget recomputes in the page's language.
+        const { before } = await control.evaluate(probeField, { value, alternatives: [], bad: [] });
+        if (BROKEN_TEXT.test(`${before.summary}\n${before.text}`)) failures.push(`${name}: shows NaN/Infinity/undefined`);
+        if (before.summary.length === 0) failures.push(`${name}: no summary`);
+      }
+      expect(failures).toEqual([]);
       expect(problemList(problems), 'console, exceptions, dialogs').toEqual([]);
     } finally {
       await context.close();

@@ -9,6 +9,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { chromium, type BrowserServer } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../src/site/chromium.ts';
 import { serveStatic } from './static-server.ts';
 import { BASE_PATH, CACHE, ROOT, type BuildResult } from './site.ts';
 
@@ -56,7 +58,10 @@ function build(name: BuildResult['name'], base: string): Promise<BuildResult> {
  * run. Vitest may load this module once per project, so the cache lives on globalThis (one
  * Vitest process per run).
  */
-const shared = globalThis as typeof globalThis & { nbSiteBuilds?: Promise<[BuildResult, BuildResult]> };
+const shared = globalThis as typeof globalThis & {
+  nbSiteBuilds?: Promise<[BuildResult, BuildResult]>;
+  nbBrowser?: Promise<BrowserServer>;
+};
 
 async function buildBoth(): Promise<[BuildResult, BuildResult]> {
   mkdirSync(CACHE, { recursive: true });
@@ -70,9 +75,18 @@ export default async function setup(project: TestProject) {
   const [root, base] = await (shared.nbSiteBuilds ??= buildBoth());
   const rootServer = await serveStatic(root.outDir, '/');
   const baseServer = await serveStatic(base.outDir, BASE_PATH);
-  project.provide('site', { builds: { root, base }, rootUrl: rootServer.root, baseUrl: baseServer.root });
+  // One Chromium for every test file of the run (each file connects and makes its own contexts):
+  // a launch per file cost about a second, and twelve Chromiums' worth of start-up memory.
+  const browser = await (shared.nbBrowser ??= chromium.launchServer(chromiumLaunchOptions()));
+  project.provide('site', { builds: { root, base }, rootUrl: rootServer.root, baseUrl: baseServer.root, browserWs: browser.wsEndpoint() });
   return async () => {
     await rootServer.close();
     await baseServer.close();
+    // The lighthouse project runs after the site project; the last teardown closes the browser.
+    if (shared.nbBrowser) {
+      const closing = shared.nbBrowser;
+      shared.nbBrowser = undefined;
+      await (await closing).close();
+    }
   };
 }

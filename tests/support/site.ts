@@ -28,6 +28,8 @@ export interface SiteInfo {
   /** Server roots (origin + base, ending in "/"). */
   readonly rootUrl: string;
   readonly baseUrl: string;
+  /** The run's shared Chromium (global-setup.ts). */
+  readonly browserWs: string;
 }
 
 declare module 'vitest' {
@@ -134,8 +136,13 @@ export function readPage(page: SitePage): string {
   return readFileSync(page.file, 'utf8');
 }
 
+/**
+ * The run's shared Chromium (started once in global-setup.ts); closing the returned Browser
+ * only disconnects this file from it. Outside a site run, a Chromium of its own.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch(chromiumLaunchOptions());
+  const ws = site().browserWs;
+  return ws ? chromium.connect(ws) : chromium.launch(chromiumLaunchOptions());
 }
 
 export type Theme = 'light' | 'dark';

@@ -42,6 +42,10 @@ export const signalLabels = {
   keyGradient: 'gradient norm ‖∂L/∂hₗ‖',
   xAxis: 'layer l',
   zero: 'Exactly 0 (below the smallest floating-point number) from layer {from} down; drawn on the bottom edge.',
+  'kind.plain': 'plain',
+  'kind.residual': 'residual',
+  summary: '{depth} {kind} {activation} layers: gradient reaching the input ÷ gradient at the top = {ratio}.',
+  period: '.',
 };
 export type SignalLabels = typeof signalLabels;
 
@@ -110,11 +114,13 @@ function zeroFrom(series: readonly number[]): number | null {
 
 export const signalPropagation: WidgetDef<SignalValues, SignalLabels> = {
   ...signalForm,
-  labels: signalLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? signalLabels : ({} as SignalLabels),
 
   summary(v, l) {
     const r = computeSignal(v);
-    return `${v.depth} ${v.shortcut} ${l[`activation.${v.activation}`]} layers: ${l.ratio.toLowerCase()} = ${formatSci(r.ratio)}.`;
+    return fill(l.summary, { depth: v.depth, kind: l[`kind.${v.shortcut}`], activation: l[`activation.${v.activation}`], ratio: formatSci(r.ratio) });
   },
 
   render(v, l) {
@@ -133,7 +139,7 @@ export const signalPropagation: WidgetDef<SignalValues, SignalLabels> = {
       `<li>${e(l.forward)}: <strong>${formatSci(grow)}</strong></li></ul>`,
       chart(v, r, l),
       zero === null ? '' : `<p class="sp-note">${e(fill(l.zero, { from: zero }))}</p>`,
-      `<p class="sp-how"><strong>${e(l.model)}.</strong> ${e(model)}</p>`,
+      `<p class="sp-how"><strong>${e(l.model)}${e(l.period)}</strong> ${e(model)}</p>`,
     ].join('');
   },
 

@@ -43,6 +43,16 @@ export function diagramStatus(contentDir = CONTENT_DIR) {
   return { wanted, missing, orphans };
 }
 
+/**
+ * Labels are measured here, at render time, in these fonts and drawn in the reader's: Latin from
+ * the system UI font, Han characters from a Simplified Chinese face (the stack the Chinese pages
+ * use, src/styles/notebook.css). Noto Sans CJK SC is installed where diagrams are rendered
+ * (Debian's fonts-noto-cjk); CJK faces all draw Han characters one em wide, so a label measured
+ * in one fits in the others.
+ */
+export const MERMAID_FONT_FAMILY =
+  'system-ui, -apple-system, "Segoe UI", Roboto, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
 // Colours follow Starlight's palette so a diagram sits in the page like its text does.
 const MERMAID_THEMES: Record<DiagramTheme, object> = {
   light: {
@@ -83,7 +93,7 @@ async function render(jobs: { hash: string; theme: DiagramTheme; source: string 
       const svg = await page.evaluate(
         async ({ id, source, config }) => {
           const m = (window as unknown as { mermaid: { initialize(c: object): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
-          m.initialize({ startOnLoad: false, securityLevel: 'strict', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', flowchart: { htmlLabels: false, useMaxWidth: true }, ...config });
+          m.initialize({ startOnLoad: false, securityLevel: 'strict', flowchart: { htmlLabels: false, useMaxWidth: true }, ...config });
           const { svg } = await m.render(id, source);
           // Mermaid serialises as HTML (<br> in labels); the page shows each SVG as an image,
           // which must be well-formed XML, so re-serialise it as XML.
@@ -91,7 +101,7 @@ async function render(jobs: { hash: string; theme: DiagramTheme; source: string 
           holder.innerHTML = svg;
           return new XMLSerializer().serializeToString(holder.firstElementChild!);
         },
-        { id: `mmd-${job.hash}-${job.theme}`, source: job.source, config: MERMAID_THEMES[job.theme] },
+        { id: `mmd-${job.hash}-${job.theme}`, source: job.source, config: { fontFamily: MERMAID_FONT_FAMILY, ...MERMAID_THEMES[job.theme] } },
       );
       writeFileSync(diagramPath(job.hash, job.theme), compact(svg) + '\n');
       console.log(`rendered ${job.hash}.${job.theme}.svg`);

@@ -13,7 +13,7 @@ export const THEMES = ['light', 'dark'] as const;
 export type DiagramTheme = (typeof THEMES)[number];
 
 /** Bump when the rendering options change, so every diagram is re-rendered. */
-export const RENDER_VERSION = 'mermaid11-svgo-xml-v3';
+export const RENDER_VERSION = 'mermaid11-svgo-xml-cjk-v4';
 
 export const DIAGRAM_DIR = fileURLToPath(new URL('../../../public/diagrams/', import.meta.url));
 

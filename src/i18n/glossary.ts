@@ -38,7 +38,7 @@ export const glossary: readonly GlossaryTerm[] = [
   { id: 'output-shape', en: 'output shape', zh: '输出形状', alternatives: [], firstExplained: 'primer/#output-size' },
   { id: 'output-size', en: 'output size (H × W)', zh: '输出尺寸', alternatives: ['输出大小'], firstExplained: 'primer/#output-size' },
   { id: 'weight', en: 'weight', zh: '权重', alternatives: ['权值'], firstExplained: 'primer/#parameters' },
-  { id: 'bias', en: 'bias', zh: '偏置', alternatives: ['偏差', '偏置项'], firstExplained: 'primer/#parameters' },
+  { id: 'bias', en: 'bias', zh: '偏置', alternatives: ['偏置项'], firstExplained: 'primer/#parameters' },
   { id: 'fully-connected', en: 'fully connected layer', zh: '全连接层', alternatives: ['稠密层'], firstExplained: 'alexnet/#the-network-at-a-glance' },
   { id: 'activation-function', en: 'activation function', zh: '激活函数', alternatives: [], firstExplained: 'alexnet/#relu-gradients-that-do-not-vanish' },
   { id: 'activation', en: 'activation (a layer’s output values)', zh: '激活值', alternatives: [], firstExplained: 'alexnet/#relu-gradients-that-do-not-vanish' },

@@ -14,7 +14,11 @@ export function localeFromPath(pathname: string, base: string): Locale {
 }
 
 /** In an `.astro` component: `pageLocale(Astro)`. */
-export function pageLocale(astro: { readonly url: URL }): Locale {
+export function pageLocale(astro: { readonly url: URL; readonly locals?: object }): Locale {
+  // A page not translated yet shows the English text under the translation's URL (Starlight's
+  // fallback); its widgets stay English with it.
+  const route = (astro.locals as { starlightRoute?: { isFallback?: boolean } } | undefined)?.starlightRoute;
+  if (route?.isFallback) return 'en';
   return localeFromPath(astro.url.pathname, import.meta.env.BASE_URL);
 }
 

@@ -28,6 +28,8 @@ export const messagesZh = {
   'error.channels-not-divisible': '{at}分组数必须整除输入通道数和输出通道数。',
   'error.misaligned-stride': '{at}合并的各条路径累积步长不同，特征图无法对齐。',
   'error.too-large': '{at}数值太大，无法精确计数。',
+  'error.too-large.map': '{at}输出特征图太大，超出了这个探索器能画的范围。',
+  'error.bad-parameter.stack': '层数超出了允许的范围。',
   'error.unknown-network': '{at}没有这个模型。',
   'error.bad-option': '{at}这个模型不接受该选项或取值。',
   'error.bad-option.outputStride': '{at}输出步长只能是 8、16 或 32。',

@@ -5,8 +5,9 @@
  */
 import { divisors } from '../../../src/models/inception-steps';
 import { parseInteger } from '../../../src/site/fields';
+import { fill } from '../../../src/site/template';
 import type { CellHandle } from '../../../src/site/widget';
-import { channelsPerGroup, continuumFields, continuumLabels } from './continuum';
+import { channelsPerGroup, continuumFields, type ContinuumLabels } from './continuum';
 
 export function continuumSlider(root: HTMLElement, cell: CellHandle): void {
   if (root.querySelector('[data-cx-slider]')) return;
@@ -14,7 +15,8 @@ export function continuumSlider(root: HTMLElement, cell: CellHandle): void {
   const cField = root.querySelector<HTMLInputElement>('[data-inputs] [name="c"]');
   const gField = root.querySelector<HTMLInputElement>('[data-inputs] [name="g"]');
   if (!form || !cField || !gField) return;
-  const labels = { ...continuumLabels, ...cell.labels };
+  // The cell's labels: the page's, complete (the server wrote them into data-labels).
+  const labels = cell.labels as ContinuumLabels;
   const id = `${gField.id}-slider`;
   const wrap = document.createElement('div');
   wrap.className = 'cx-slider';
@@ -44,13 +46,13 @@ export function continuumSlider(root: HTMLElement, cell: CellHandle): void {
     if (!c.ok) return;
     list = divisors(c.value);
     range.max = String(list.length - 1);
-    low.textContent = `g = 1 · ${labels.inceptionMark} ≈ 3–4`;
-    high.textContent = `${labels.xceptionMark}: g = ${c.value}`;
+    low.textContent = fill(labels.sliderLow, { inception: labels.inceptionMark });
+    high.textContent = fill(labels.sliderHigh, { xception: labels.xceptionMark, c: c.value });
     if (!g.ok) return;
     const index = list.indexOf(g.value);
     if (index === -1) return;
     range.value = String(index);
-    range.setAttribute('aria-valuetext', `g = ${g.value}, ${channelsPerGroup(c.value / g.value)}`);
+    range.setAttribute('aria-valuetext', `g = ${g.value}, ${channelsPerGroup(c.value / g.value, labels)}`);
   };
   range.addEventListener('input', () => {
     const g = list[Number(range.value)];

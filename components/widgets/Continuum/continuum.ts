@@ -7,6 +7,7 @@
 import { analyse, CalcError, formatCompact, formatCount, isCalcError, type Analysis } from '../../../src/calc/index';
 import { divisors } from '../../../src/models/inception-steps';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { IntegerField } from '../../../src/site/fields';
 import type { WidgetDef } from '../../../src/site/widget';
 
@@ -43,6 +44,22 @@ export const continuumLabels = {
   extreme: 'one channel per 3×3: depthwise, the “extreme” Inception of step 5 and Xception',
   inceptionMark: 'Inception',
   xceptionMark: 'Xception',
+  tooMany: 'g can be at most C = {c} (one channel per group).',
+  notDivisor: 'g must divide C = {c}; the nearest divisors are {near}.',
+  and: ' and ',
+  perGroupOne: '1 channel per group',
+  perGroupMany: '{n} channels per group',
+  chartLabel: '{chart}: from {first} at g = 1 to {last} at g = {c}; the current g = {g} has {current}.',
+  floor: '1×1 alone: C² = {c2}',
+  axis: 'groups g (divisors of C, evenly spaced)',
+  chartCaption: '{chart} (C = {c}), the divisors of C evenly spaced along the axis; the large dot is g = {g}.',
+  groupedStep: '3×3 in g groups',
+  weights: 'weights',
+  summary: 'g = {g} ({perGroup}): {weights} weights, {pct} of g = 1; {region}.',
+  whereLine: '<strong>{where}:</strong> {region}.',
+  caption: '{table}: g = 1, your g, and g = C. Weights only (no biases), on a {size}×{size} map; the 1×1 costs the same C² at every g.',
+  sliderLow: 'g = 1 · {inception} ≈ 3–4',
+  sliderHigh: '{xception}: g = {c}',
 };
 export type ContinuumLabels = typeof continuumLabels;
 
@@ -54,12 +71,11 @@ export function nearestDivisors(c: number, g: number): number[] {
   return [below, above].filter((d): d is number => d !== undefined);
 }
 
-export function checkGroups(v: ContinuumValues): void {
-  if (v.g > v.c) throw new CalcError('channels-not-divisible', '', `g can be at most C = ${v.c} (one channel per group).`);
-  if (v.c % v.g !== 0) {
-    const near = nearestDivisors(v.c, v.g);
-    throw new CalcError('channels-not-divisible', '', `g must divide C = ${v.c}; the nearest divisors are ${near.join(' and ')}.`);
-  }
+/** Throws when g is no divisor of C; the message comes from the labels (the page's language). */
+export function checkGroups(v: ContinuumValues, l: ContinuumLabels = continuum.labels): void {
+  const fail = (message: string) => Object.assign(new CalcError('channels-not-divisible', '', message), { localized: true });
+  if (v.g > v.c) throw fail(fill(l.tooMany, { c: v.c }));
+  if (v.c % v.g !== 0) throw fail(fill(l.notDivisor, { c: v.c, near: nearestDivisors(v.c, v.g).join(l.and) }));
 }
 
 /** The two-layer module for one g: 1×1 C → C, then 3×3 C → C in g groups (no bias, stride 1, padding 1). */
@@ -75,8 +91,8 @@ export function continuumAt(c: number, g: number, size: number): Analysis {
 }
 
 /** "182 channels per group", "1 channel per group". */
-export function channelsPerGroup(n: number): string {
-  return `${n} ${n === 1 ? 'channel' : 'channels'} per group`;
+export function channelsPerGroup(n: number, l: ContinuumLabels = continuum.labels): string {
+  return n === 1 ? l.perGroupOne : fill(l.perGroupMany, { n });
 }
 
 export type Region = 'ordinary' | 'inception' | 'more' | 'extreme';
@@ -118,39 +134,43 @@ function chart(v: ContinuumValues, l: ContinuumLabels): string {
   const mark = (i: number, text: string, anchor: string) =>
     `<line x1="${x(i).toFixed(1)}" x2="${x(i).toFixed(1)}" y1="${top - 14}" y2="${bottom}" class="cx-mark"/><text x="${x(i).toFixed(1)}" y="${top - 18}" text-anchor="${anchor}" class="cx-mark-text">${e(text)}</text>`;
   const marks = (inceptionIndex >= 0 ? mark(inceptionIndex, l.inceptionMark, 'middle') : '') + mark(ds.length - 1, l.xceptionMark, 'end');
-  const label = `${l.chart}: from ${formatCount(weights[0]!)} at g = 1 to ${formatCount(weights.at(-1)!)} at g = ${v.c}; the current g = ${v.g} has ${formatCount(continuumAt(v.c, v.g, 1).params.weights)}.`;
+  const current = formatCount(continuumAt(v.c, v.g, 1).params.weights);
+  const label = fill(l.chartLabel, { chart: l.chart, first: formatCount(weights[0]!), last: formatCount(weights.at(-1)!), c: v.c, g: v.g, current });
   return `<figure class="cx-chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(label)}">
 <line x1="${left}" x2="${right}" y1="${floor.toFixed(1)}" y2="${floor.toFixed(1)}" class="cx-floor"/>
-<text x="${left + 40}" y="${(floor + 14).toFixed(1)}" text-anchor="start" class="cx-floor-text">1×1 alone: C² = ${formatCount(v.c * v.c)}</text>
+<text x="${left + 40}" y="${(floor + 14).toFixed(1)}" text-anchor="start" class="cx-floor-text">${e(fill(l.floor, { c2: formatCount(v.c * v.c) }))}</text>
 ${marks}<path d="${path}" class="cx-line"/>${dots}${ticks}
-<text x="${(left + right) / 2}" y="${H - 2}" text-anchor="middle" class="cx-axis">groups g (divisors of C, evenly spaced)</text>
-</svg><figcaption>${e(l.chart)} (C = ${v.c}), the divisors of C evenly spaced along the axis; the large dot is g = ${v.g}.</figcaption></figure>`;
+<text x="${(left + right) / 2}" y="${H - 2}" text-anchor="middle" class="cx-axis">${e(l.axis)}</text>
+</svg><figcaption>${e(fill(l.chartCaption, { chart: l.chart, c: v.c, g: v.g }))}</figcaption></figure>`;
 }
 
 export const continuum: WidgetDef<ContinuumValues, ContinuumLabels> = {
   name: 'continuum',
   fields: continuumFields,
   defaults: { c: 728, g: 4, size: 19 },
-  labels: continuumLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? continuumLabels : ({} as ContinuumLabels),
 
   summary(v, l) {
-    checkGroups(v);
+    checkGroups(v, l);
     const a = continuumAt(v.c, v.g, v.size);
     const full = continuumAt(v.c, 1, v.size);
-    return `g = ${v.g} (${channelsPerGroup(v.c / v.g)}): ${formatCount(a.params.weights)} weights, ${pct(a.params.weights, full.params.weights)} of g = 1; ${l[regionOf(v.c, v.g)]}.`;
+    const weights = formatCount(a.params.weights);
+    return fill(l.summary, { g: v.g, perGroup: channelsPerGroup(v.c / v.g, l), weights, pct: pct(a.params.weights, full.params.weights), region: l[regionOf(v.c, v.g)] });
   },
 
   render(v, l) {
-    checkGroups(v);
+    checkGroups(v, l);
     const a = continuumAt(v.c, v.g, v.size);
     const [pw, sp] = a.rows as [Analysis['rows'][number], Analysis['rows'][number]];
     const per = v.c / v.g;
     const hw = v.size * v.size;
     const steps = [
       `<li>1×1: C·C = ${v.c}·${v.c} = ${formatCount(pw.params.weights)}</li>`,
-      `<li>3×3 in g groups: 9·(C/g)·C = 9·${per}·${v.c} = ${formatCount(sp.params.weights)}</li>`,
-      `<li>weights = C²·(1 + 9/g) = ${formatCount(pw.params.weights)} + ${formatCount(sp.params.weights)} = <strong>${formatCount(a.params.weights)}</strong></li>`,
-      `<li>MACs = weights·H·W = ${formatCount(a.params.weights)}·${hw} = <strong>${formatCount(a.macs)}</strong></li>`,
+      `<li>${e(l.groupedStep)}: 9·(C/g)·C = 9·${per}·${v.c} = ${formatCount(sp.params.weights)}</li>`,
+      `<li>${e(l.weights)} = C²·(1 + 9/g) = ${formatCount(pw.params.weights)} + ${formatCount(sp.params.weights)} = <strong>${formatCount(a.params.weights)}</strong></li>`,
+      `<li>MACs = ${e(l.weights)}·H·W = ${formatCount(a.params.weights)}·${hw} = <strong>${formatCount(a.macs)}</strong></li>`,
     ].join('');
     const points = [...new Set([1, v.g, v.c])].map((g) => {
       const p = continuumAt(v.c, g, v.size);
@@ -159,10 +179,10 @@ export const continuum: WidgetDef<ContinuumValues, ContinuumLabels> = {
     });
     return [
       `<h4>${e(l.derivation)}</h4><ol class="nb-derivation">${steps}</ol>`,
-      `<p class="cx-where"><strong>${e(l.where)}:</strong> ${e(l[regionOf(v.c, v.g)])}.</p>`,
+      `<p class="cx-where">${fill(l.whereLine, { where: e(l.where), region: e(l[regionOf(v.c, v.g)]) })}</p>`,
       chart(v, l),
       htmlTable([e(l.groups), e(l.perGroup), e(l.params), e(l.macs)], points, {
-        caption: `${l.table}: g = 1, your g, and g = C. Weights only (no biases), on a ${v.size}×${v.size} map; the 1×1 costs the same C² at every g.`,
+        caption: fill(l.caption, { table: l.table, size: v.size }),
       }),
     ].join('');
   },

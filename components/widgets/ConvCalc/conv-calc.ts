@@ -18,6 +18,7 @@ import {
 } from '../../../src/calc/index';
 import { checkPoolPadding } from '../../../src/calc/geometry';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { WidgetDef } from '../../../src/site/widget';
 
 export type ConvCalcValues = {
@@ -67,11 +68,33 @@ export const convCalcLabels = {
   flops: 'FLOPs = 2 × MACs',
   gflops: 'torchvision “GFLOPS” (= MACs / 10⁹)',
   ceilOnConv: 'Conv2d has no ceil_mode: only pooling layers (MaxPool2d, AvgPool2d) can round up. Choose floor, or switch the layer to MaxPool2d.',
+  kernelTooLarge: '{problem}',
+  poolPadding: "MaxPool2d: {problem} (PyTorch's rule)",
+  groupsNotDividing: '{problem}',
+  sameStep: "'same': {out} = ⌈{L}/{s}⌉ = ⌈{size}/{stride}⌉ = {target}; padding = max(({target} − 1)·{stride} + {kEff} − {size}, 0) = {total} → {before} before, {after} after",
+  dropped: 'last window would start at ({n} − 1)·{stride} = {start} ≥ {L} + {pb} = {limit}, in the right padding → dropped: {out} = <strong>{result}</strong>',
+  kept: 'last window starts at ({n} − 1)·{stride} = {start} < {L} + {pb} = {limit}, inside the input or left padding → kept',
+  poolNote:
+    'A pooling layer has no weights: it keeps the {cin} input channels (C_out and groups are not used) and takes a max, not a multiply-accumulate, so it adds 0 parameters and 0 MACs.',
+  weights: 'weights',
+  biases: 'biases',
+  noBias: 'biases = 0 (bias=False)',
+  total: 'total',
+  depthwise: 'depthwise: ',
+  groupNote: 'each filter sees only {per} of {cin} input channels: 1/{g} of the {dense} weights of a dense conv',
+  macsIsWeights: '= weights × output positions = {weights} × {positions} (bias additions are not counted)',
+  flopsStep: 'FLOPs = 2 × MACs = 2 × {macs} = {flops} (one multiply and one add each)',
+  maxPoolName: '{k}×{k} max pool',
+  convName: '{k}×{k} conv',
+  summaryPool: '{what}, stride {s}, on {input} gives {shape}; no parameters, no MACs.',
+  summaryConv: '{what}, stride {s}, on {input} gives {shape}: {params} parameters, {macs} MACs ({flops} FLOPs).',
 };
 export type ConvCalcLabels = typeof convCalcLabels;
 
 /** A core error, or this widget's own check, tagged with the field a reader should fix. */
 export class ConvCalcError extends CalcError {
+  /** The message comes from the labels: already in the page's language. */
+  readonly localized = true;
   constructor(
     override readonly field: Extract<keyof ConvCalcValues, string>,
     problem: string,
@@ -99,7 +122,7 @@ export interface ConvCalcResult {
   readonly macs: number;
 }
 
-function axis(v: ConvCalcValues, size: number): AxisResult {
+function axis(v: ConvCalcValues, size: number, l: ConvCalcLabels): AxisResult {
   const ceil = v.rounding === 'ceil';
   const { before, after } = v.pad === 'same' ? samePadding(size, v.k, v.s, v.d) : { before: v.p, after: v.p };
   let out: number;
@@ -108,9 +131,9 @@ function axis(v: ConvCalcValues, size: number): AxisResult {
     if (v.layer === 'maxpool') checkPoolPadding('', before, after, effectiveKernel(v.k, v.d));
     out = convOutputSize(size, v.k, v.s, before, after, v.d, ceil);
   } catch (error) {
-    if (isCalcError(error) && error.code === 'kernel-too-large') throw new ConvCalcError('k', error.problem);
+    if (isCalcError(error) && error.code === 'kernel-too-large') throw new ConvCalcError('k', fill(l.kernelTooLarge, { problem: error.problem }));
     if (isCalcError(error) && error.code === 'bad-parameter' && error.field?.startsWith('padding')) {
-      throw new ConvCalcError(v.pad === 'same' ? 'pad' : 'p', `MaxPool2d: ${error.problem} (PyTorch's rule)`);
+      throw new ConvCalcError(v.pad === 'same' ? 'pad' : 'p', fill(l.poolPadding, { problem: error.problem }));
     }
     throw error;
   }
@@ -121,12 +144,12 @@ function axis(v: ConvCalcValues, size: number): AxisResult {
 }
 
 /** Everything the cell shows, from the calc core. Throws CalcError (often a ConvCalcError) on an impossible layer. */
-export function computeConvCalc(v: ConvCalcValues, labels: ConvCalcLabels = convCalcLabels): ConvCalcResult {
+export function computeConvCalc(v: ConvCalcValues, labels: ConvCalcLabels = convCalc.labels): ConvCalcResult {
   const pool = v.layer === 'maxpool';
   if (!pool && v.rounding === 'ceil') throw new ConvCalcError('rounding', labels.ceilOnConv);
   const kEff = effectiveKernel(v.k, v.d);
-  const h = axis(v, v.h);
-  const w = axis(v, v.w);
+  const h = axis(v, v.h, labels);
+  const w = axis(v, v.w, labels);
   if (pool) {
     const none: ParamCount = { weights: 0, biases: 0, bn: 0, total: 0 };
     return { kEff, h, w, outChannels: v.cin, params: none, macs: 0 };
@@ -138,7 +161,7 @@ export function computeConvCalc(v: ConvCalcValues, labels: ConvCalcLabels = conv
     params = convParams(counts);
     macs = convMacs({ ...counts, outSize: [h.out, w.out] });
   } catch (error) {
-    if (isCalcError(error) && error.code === 'channels-not-divisible') throw new ConvCalcError('groups', error.problem);
+    if (isCalcError(error) && error.code === 'channels-not-divisible') throw new ConvCalcError('groups', fill(labels.groupsNotDividing, { problem: error.problem }));
     throw error;
   }
   return { kEff, h, w, outChannels: v.cout, params, macs };
@@ -146,7 +169,7 @@ export function computeConvCalc(v: ConvCalcValues, labels: ConvCalcLabels = conv
 
 const sub = (name: string, i = '') => `<var>${name}</var>${i ? `<sub>${i}</sub>` : ''}`;
 
-function sizeSteps(v: ConvCalcValues, a: AxisResult, kEff: number, name: 'H' | 'W'): string[] {
+function sizeSteps(v: ConvCalcValues, a: AxisResult, kEff: number, name: 'H' | 'W', l: ConvCalcLabels): string[] {
   const out = sub(name, 'out');
   const L = sub(name);
   const ceil = v.rounding === 'ceil';
@@ -157,9 +180,7 @@ function sizeSteps(v: ConvCalcValues, a: AxisResult, kEff: number, name: 'H' | '
   if (v.pad === 'same') {
     const target = Math.ceil(a.size / v.s);
     const total = a.before + a.after;
-    steps.push(
-      `'same': ${out} = ⌈${L}/${sub('s')}⌉ = ⌈${a.size}/${v.s}⌉ = ${target}; padding = max((${target} − 1)·${v.s} + ${kEff} − ${a.size}, 0) = ${total} → ${a.before} before, ${a.after} after`,
-    );
+    steps.push(fill(l.sameStep, { out, L, s: sub('s'), size: a.size, stride: v.s, target, kEff, total, before: a.before, after: a.after }));
   }
   const padText = a.before === a.after ? `2·${a.before}` : `${a.before} + ${a.after}`;
   const padSym = v.pad === 'same' ? `${sub('p', 'b')} + ${sub('p', 'a')}` : `2${sub('p')}`;
@@ -172,11 +193,8 @@ function sizeSteps(v: ConvCalcValues, a: AxisResult, kEff: number, name: 'H' | '
   if (ceil && a.ceilRaw !== undefined) {
     const start = (a.ceilRaw - 1) * v.s;
     const limit = a.size + a.before;
-    steps.push(
-      a.dropped
-        ? `last window would start at (${a.ceilRaw} − 1)·${v.s} = ${start} ≥ ${L} + ${sub('p', 'b')} = ${limit}, in the right padding → dropped: ${out} = <strong>${a.out}</strong>`
-        : `last window starts at (${a.ceilRaw} − 1)·${v.s} = ${start} < ${L} + ${sub('p', 'b')} = ${limit}, inside the input or left padding → kept`,
-    );
+    const vars = { n: a.ceilRaw, stride: v.s, start, L, pb: sub('p', 'b'), limit, out, result: a.out };
+    steps.push(fill(a.dropped ? l.dropped : l.kept, vars));
   }
   return steps;
 }
@@ -209,14 +227,17 @@ export const convCalc: WidgetDef<ConvCalcValues, ConvCalcLabels> = {
   },
   // AlexNet's first convolution (torchvision): 11×11, stride 4, padding 2, 3 → 64 channels.
   defaults: { h: 224, w: 224, cin: 3, cout: 64, k: 11, s: 4, pad: 'explicit', p: 2, d: 1, groups: 1, bias: 'yes', layer: 'conv', rounding: 'floor' },
-  labels: convCalcLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? convCalcLabels : ({} as ConvCalcLabels),
 
   summary(v, l) {
     const r = computeConvCalc(v, l);
     const shape = `${r.outChannels}×${r.h.out}×${r.w.out}`;
-    const what = v.layer === 'maxpool' ? `${v.k}×${v.k} max pool` : `${v.k}×${v.k} conv`;
-    if (v.layer === 'maxpool') return `${what}, stride ${v.s}, on ${v.cin}×${v.h}×${v.w} gives ${shape}; no parameters, no MACs.`;
-    return `${what}, stride ${v.s}, on ${v.cin}×${v.h}×${v.w} gives ${shape}: ${formatCount(r.params.total)} parameters, ${formatCompact(r.macs)} MACs (${formatCompact(2 * r.macs)} FLOPs).`;
+    const pool = v.layer === 'maxpool';
+    const what = fill(pool ? l.maxPoolName : l.convName, { k: v.k });
+    const vars = { what, s: v.s, input: `${v.cin}×${v.h}×${v.w}`, shape, params: formatCount(r.params.total), macs: formatCompact(r.macs), flops: formatCompact(2 * r.macs) };
+    return fill(pool ? l.summaryPool : l.summaryConv, vars);
   },
 
   render(v, l) {
@@ -224,37 +245,35 @@ export const convCalc: WidgetDef<ConvCalcValues, ConvCalcLabels> = {
     const pool = v.layer === 'maxpool';
     const sizeList = [
       `${sub('k', 'eff')} = ${sub('d')}(${sub('k')} − 1) + 1 = ${v.d}·(${v.k} − 1) + 1 = ${r.kEff}`,
-      ...sizeSteps(v, r.h, r.kEff, 'H'),
-      ...sizeSteps(v, r.w, r.kEff, 'W'),
+      ...sizeSteps(v, r.h, r.kEff, 'H', l),
+      ...sizeSteps(v, r.w, r.kEff, 'W', l),
     ];
     const parts = [`<h4>${e(l.size)}</h4><ol class="nb-derivation">${li(sizeList)}</ol>`];
     const shape = `${r.outChannels}×${r.h.out}×${r.w.out}`;
     if (pool) {
-      parts.push(
-        `<p class="cc-note">A pooling layer has no weights: it keeps the ${v.cin} input channels (C_out and groups are not used) and takes a max, not a multiply-accumulate, so it adds 0 parameters and 0 MACs.</p>`,
-      );
+      parts.push(`<p class="cc-note">${e(fill(l.poolNote, { cin: v.cin }))}</p>`);
       parts.push(htmlTable([e(l.result), ''], [[e(l.outputShape), shape], [e(l.params), '0'], [e(l.macs), '0']]));
       return parts.join('');
     }
     const perGroup = v.cin / v.groups;
     const weights = `${sub('C', 'out')}·(${sub('C', 'in')}/${sub('g')})·${sub('k')}² = ${v.cout}·(${v.cin}/${v.groups})·${v.k}·${v.k} = ${v.cout}·${perGroup}·${v.k * v.k} = ${formatCount(r.params.weights)}`;
-    const biases = v.bias === 'yes' ? `biases = ${sub('C', 'out')} = ${formatCount(r.params.biases)}` : 'biases = 0 (bias=False)';
+    const biases = v.bias === 'yes' ? `${e(l.biases)} = ${sub('C', 'out')} = ${formatCount(r.params.biases)}` : e(l.noBias);
     const paramList = [
-      `weights = ${weights}`,
+      `${e(l.weights)} = ${weights}`,
       biases,
-      `total = ${formatCount(r.params.weights)} + ${formatCount(r.params.biases)} = <strong>${formatCount(r.params.total)}</strong>`,
+      `${e(l.total)} = ${formatCount(r.params.weights)} + ${formatCount(r.params.biases)} = <strong>${formatCount(r.params.total)}</strong>`,
     ];
     if (v.groups > 1) {
       const dense = v.cout * v.cin * v.k * v.k;
       paramList.push(
-        `${v.groups === v.cin ? 'depthwise: ' : ''}each filter sees only ${perGroup} of ${v.cin} input channels: 1/${v.groups} of the ${formatCount(dense)} weights of a dense conv`,
+        (v.groups === v.cin ? e(l.depthwise) : '') + e(fill(l.groupNote, { per: perGroup, cin: v.cin, g: v.groups, dense: formatCount(dense) })),
       );
     }
     const positions = r.h.out * r.w.out;
     const macList = [
       `MACs = ${sub('H', 'out')}·${sub('W', 'out')}·${sub('C', 'out')}·(${sub('C', 'in')}/${sub('g')})·${sub('k')}² = ${r.h.out}·${r.w.out}·${v.cout}·${perGroup}·${v.k * v.k} = <strong>${formatCount(r.macs)}</strong>`,
-      `= weights × output positions = ${formatCount(r.params.weights)} × ${formatCount(positions)} (bias additions are not counted)`,
-      `FLOPs = 2 × MACs = 2 × ${formatCount(r.macs)} = ${formatCount(2 * r.macs)} (one multiply and one add each)`,
+      e(fill(l.macsIsWeights, { weights: formatCount(r.params.weights), positions: formatCount(positions) })),
+      e(fill(l.flopsStep, { macs: formatCount(r.macs), flops: formatCount(2 * r.macs) })),
     ];
     parts.push(`<h4>${e(l.params)}</h4><ol class="nb-derivation">${li(paramList)}</ol>`);
     parts.push(`<h4>${e(l.macs)}</h4><ol class="nb-derivation">${li(macList)}</ol>`);

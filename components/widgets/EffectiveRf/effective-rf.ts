@@ -49,6 +49,9 @@ export const effectiveRfLabels = {
   chartAlt: 'Line chart of the field side against the number of layers 1 to {max}: the theoretical side grows linearly to {rmax}; the 95 % side of uniform linear stacks grows like the square root of n, to {emax}; the marked point is this setting, {n} layers, {s95}.',
   xAxis: 'layers n',
   yAxis: 'side (pixels)',
+  period: '.',
+  holesOf: '<strong>{holes}</strong> of {total}',
+  summary: '{n} × {k}×{k}: theoretical field {r}×{r}, effective RF (95 %) {s95}×{s95}.',
 };
 export type EffectiveRfLabels = typeof effectiveRfLabels;
 
@@ -168,22 +171,24 @@ export const effectiveRfWidget: WidgetDef<EffectiveRfValues, EffectiveRfLabels> 
     weights: { kind: 'choice', options: ['uniform', 'random'] },
   },
   defaults: { layers: 8, kernel: 3, stride: 1, dilation: 1, activation: 'linear', weights: 'uniform' },
-  labels: effectiveRfLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? effectiveRfLabels : ({} as EffectiveRfLabels),
 
   summary(v, l) {
     const r = computeEffectiveRf(v);
-    return `${v.layers} × ${v.kernel}×${v.kernel}: ${l.theoretical.toLowerCase()} ${r.side}×${r.side}, ${l.effective.replace(/^E/, 'e')} ${r.side95}×${r.side95}.`;
+    return fill(l.summary, { n: v.layers, k: v.kernel, r: r.side, s95: r.side95 });
   },
 
   render(v, l) {
     const r = computeEffectiveRf(v);
     const how = r.exact ? l.exact : `${fill(l.simulated, { draws: r.draws })}${r.dead > 0 ? ` ${fill(l.deadNote, { dead: r.dead })}` : ''}`;
-    const holes = r.holes > 0 ? `<li>${e(l.holes)}: <strong>${r.holes}</strong> of ${r.side * r.side}</li>` : '';
+    const holes = r.holes > 0 ? `<li>${e(l.holes)}: ${fill(l.holesOf, { holes: r.holes, total: r.side * r.side })}</li>` : '';
     return [
       `<ul class="erf-facts"><li>${e(l.theoretical)}: <strong>${r.side}×${r.side}</strong> (${derivation(v, r)})</li>`,
       `<li>${e(l.effective)}: <strong>${r.side95}×${r.side95}</strong></li>${holes}</ul>`,
       `<div class="erf-figures">${heatMap(r, l)}${chart(v, r, l)}</div>`,
-      `<p class="erf-how"><strong>${e(l.how)}.</strong> ${e(how)}</p>`,
+      `<p class="erf-how"><strong>${e(l.how)}${e(l.period)}</strong> ${e(how)}</p>`,
     ].join('');
   },
 

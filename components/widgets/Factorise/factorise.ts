@@ -7,6 +7,7 @@
  */
 import { analyse, CalcError, formatCompact, formatCount, formatPair, isCalcError, type Analysis, type ConvSpec, type Pair } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { WidgetDef } from '../../../src/site/widget';
 
 export type FactoriseKind = 'stack3' | 'asym';
@@ -39,6 +40,17 @@ export const factoriseLabels = {
   nonlin: 'Layers (ReLUs)',
   rf: 'Receptive field',
   oddMessage: 'A stack of 3×3 convolutions sees an odd field: n must be odd and at least 3.',
+  equal: 'equal',
+  differ: 'differ',
+  weights: 'weights',
+  rfStep: 'receptive field',
+  layerStep: '{name}: {product} = {weights} weights, field {rf}',
+  stackName: '{n} stacked 3×3',
+  saves: 'saves {pct}',
+  costs: 'costs {pct} more',
+  summary: '{what} instead of one {n}×{n}: same {rf} receptive field, {verb} of the weights.',
+  caption:
+    'C = {c} in and out, stride 1, “same” padding on a {size}×{size} map, weights only. Receptive fields from the calc core’s analysis of both networks.',
 };
 export type FactoriseLabels = typeof factoriseLabels;
 
@@ -47,9 +59,10 @@ function conv(name: string, c: number, kernel: number | Pair): ConvSpec {
 }
 
 /** The factorised layers: (n − 1)/2 stacked 3×3, or 1×n then n×1. */
-export function factorisedLayers(v: FactoriseValues): ConvSpec[] {
+export function factorisedLayers(v: FactoriseValues, l: FactoriseLabels = factorise.labels): ConvSpec[] {
   if (v.kind === 'asym') return [conv(`conv1x${v.n}`, v.c, [1, v.n]), conv(`conv${v.n}x1`, v.c, [v.n, 1])];
-  if (v.n < 3 || v.n % 2 === 0) throw new CalcError('bad-parameter', '', factoriseLabels.oddMessage);
+  // The message comes from the labels, already in the page's language.
+  if (v.n < 3 || v.n % 2 === 0) throw Object.assign(new CalcError('bad-parameter', '', l.oddMessage), { localized: true });
   return Array.from({ length: (v.n - 1) / 2 }, (_, i) => conv(`conv3x3_${i + 1}`, v.c, 3));
 }
 
@@ -58,9 +71,9 @@ export interface FactoriseResult {
   readonly after: Analysis;
 }
 
-export function computeFactorise(v: FactoriseValues): FactoriseResult {
+export function computeFactorise(v: FactoriseValues, l: FactoriseLabels = factorise.labels): FactoriseResult {
   const input = [v.c, v.size, v.size];
-  const after = factorisedLayers(v);
+  const after = factorisedLayers(v, l);
   const before = analyse({ id: 'before', input, layers: [conv(`conv${v.n}x${v.n}`, v.c, v.n)] });
   return { before, after: analyse({ id: 'after', input, layers: after }) };
 }
@@ -78,31 +91,33 @@ export const factorise: WidgetDef<FactoriseValues, FactoriseLabels> = {
     size: { kind: 'int', min: 1, max: 2048 },
   },
   defaults: { kind: 'stack3', n: 5, c: 192, size: 35 },
-  labels: factoriseLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? factoriseLabels : ({} as FactoriseLabels),
 
-  summary(v) {
-    const { before, after } = computeFactorise(v);
+  summary(v, l) {
+    const { before, after } = computeFactorise(v, l);
     const saving = 1 - after.params.weights / before.params.weights;
-    const what = v.kind === 'asym' ? `1×${v.n} + ${v.n}×1` : `${(v.n - 1) / 2} stacked 3×3`;
-    const verb = saving >= 0 ? `saves ${pct(saving)}` : `costs ${pct(-saving)} more`;
-    return `${what} instead of one ${v.n}×${v.n}: same ${formatPair(after.receptiveField.size)} receptive field, ${verb} of the weights.`;
+    const what = v.kind === 'asym' ? `1×${v.n} + ${v.n}×1` : fill(l.stackName, { n: (v.n - 1) / 2 });
+    const verb = saving >= 0 ? fill(l.saves, { pct: pct(saving) }) : fill(l.costs, { pct: pct(-saving) });
+    return fill(l.summary, { what, n: v.n, rf: formatPair(after.receptiveField.size), verb });
   },
 
   render(v, l) {
-    const { before, after } = computeFactorise(v);
+    const { before, after } = computeFactorise(v, l);
     const c2 = `${v.c}²`;
-    const beforeSteps = `<li>weights = n²·C² = ${v.n}²·${c2} = <strong>${formatCount(before.params.weights)}</strong></li>` +
-      `<li>receptive field = ${formatPair(before.receptiveField.size)}</li>`;
+    const beforeSteps = `<li>${e(l.weights)} = n²·C² = ${v.n}²·${c2} = <strong>${formatCount(before.params.weights)}</strong></li>` +
+      `<li>${e(l.rfStep)} = ${formatPair(before.receptiveField.size)}</li>`;
     const perLayer = after.rows.map((row) => {
       const [kh, kw] = row.window?.kernel ?? [1, 1];
       const rf = row.receptiveField ? formatPair(row.receptiveField.size) : '—';
-      return `<li>${e(row.name)}: ${kh}·${kw}·${c2} = ${formatCount(row.params.weights)} weights, field ${rf}</li>`;
+      return `<li>${e(fill(l.layerStep, { name: row.name, product: `${kh}·${kw}·${c2}`, weights: formatCount(row.params.weights), rf }))}</li>`;
     });
     const coeff = v.kind === 'asym' ? `2n·C² = 2·${v.n}·${c2}` : `((n − 1)/2)·9·C² = ${(v.n - 1) / 2}·9·${c2}`;
-    const afterSteps = perLayer.join('') + `<li>weights = ${coeff} = <strong>${formatCount(after.params.weights)}</strong></li>`;
+    const afterSteps = perLayer.join('') + `<li>${e(l.weights)} = ${coeff} = <strong>${formatCount(after.params.weights)}</strong></li>`;
     const same = after.receptiveField.size[0] === before.receptiveField.size[0] && after.receptiveField.size[1] === before.receptiveField.size[1];
     const rows = [
-      [e(l.rf), formatPair(before.receptiveField.size), formatPair(after.receptiveField.size), same ? 'equal' : 'differ'],
+      [e(l.rf), formatPair(before.receptiveField.size), formatPair(after.receptiveField.size), e(same ? l.equal : l.differ)],
       [e(l.params), formatCount(before.params.weights), formatCount(after.params.weights), pct(after.params.weights / before.params.weights)],
       [e(l.macs), formatCompact(before.macs), formatCompact(after.macs), pct(after.macs / before.macs)],
       [e(l.nonlin), '1', String(after.rows.length), `${after.rows.length}×`],
@@ -112,7 +127,7 @@ export const factorise: WidgetDef<FactoriseValues, FactoriseLabels> = {
       `<h4>${e(l.after)}</h4><ol class="nb-derivation">${afterSteps}</ol>`,
       `<h4>${e(l.compare)}</h4>`,
       htmlTable(['', e(l.one), e(l.factorised), e(l.ratio)], rows, {
-        caption: `C = ${v.c} in and out, stride 1, “same” padding on a ${v.size}×${v.size} map, weights only. Receptive fields from the calc core’s analysis of both networks.`,
+        caption: fill(l.caption, { c: v.c, size: v.size }),
       }),
     ].join('');
   },

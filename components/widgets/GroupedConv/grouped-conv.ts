@@ -16,6 +16,7 @@ import {
   type Analysis,
 } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { WidgetDef } from '../../../src/site/widget';
 
 export interface GroupedConvValues {
@@ -53,6 +54,25 @@ export const groupedConvLabels = {
   flow: 'Which input channels each output channel can read',
   inputs: 'input channels',
   outputs: 'output channels',
+  allOfThem: 'all of them',
+  ownGroup: 'only the 1/{g} in its own group',
+  output: 'output',
+  groupsEach: '{g} groups, each: {inPer} = {cin}/{g} input channels → {outPer} = {cout}/{g} output channels',
+  groupReads: 'group {t}: output channels {outs} read input channels {ins}',
+  groupReadsOnly: 'group {t}: output channels {outs} read input channels {ins} only',
+  groupsElided: 'group 1: output channels {outs1} read input channels {ins1} only; … group {g}: {outsG} read {insG}',
+  weightsName: 'weights',
+  biasesName: 'biases',
+  paramsName: 'parameters',
+  oneTowerNote: 'One tower: every output channel reads every input channel.',
+  diagonalNote:
+    'Only the {g} diagonal blocks are connected: an output channel in group t never sees the {unseen} input channels of the {others}. Those features can only meet in a later layer with g = 1 (in AlexNet, conv3 and the fully connected layers).',
+  otherGroup: 'other group',
+  otherGroups: 'other {n} groups',
+  caption:
+    'Grouped (g = {g}) and one tower (g = 1), both {cin} → {cout} channels, {k}×{k} kernel, stride {stride}, padding {padding}, on a {size}×{size} input; parameters are weights + biases; computed by the calc core.',
+  summaryOne: 'One tower (g = 1): {params} parameters and {macs} MACs; every output channel reads all {cin} input channels.',
+  summaryGrouped: '{g} groups: {params} parameters and {macs} MACs; the same layer as one tower: {oneParams} parameters and {oneMacs} MACs.',
 };
 export type GroupedConvLabels = typeof groupedConvLabels;
 
@@ -115,7 +135,7 @@ function connectivitySvg(g: number, l: GroupedConvLabels): string {
       );
     }
   }
-  const title = `${l.flow}: ${g === 1 ? 'all of them' : `only the 1/${g} in its own group`}`;
+  const title = `${l.flow}: ${g === 1 ? l.allOfThem : fill(l.ownGroup, { g })}`;
   return `<svg class="gc-matrix" viewBox="0 0 ${size + pad + 4} ${size + pad + 4}" role="img" aria-label="${e(title)}">${blocks.join('')}<text x="${pad + size / 2}" y="14" text-anchor="middle" class="gc-axis">${e(l.inputs)} →</text><text x="12" y="${pad + size / 2}" text-anchor="middle" class="gc-axis" transform="rotate(-90 12 ${pad + size / 2})">${e(l.outputs)} →</text></svg>`;
 }
 
@@ -132,13 +152,15 @@ export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
   },
   // AlexNet's conv2 in the BVLC Caffe model: 96 → 256 channels, 5×5, pad 2, group 2, on pool1's 27×27.
   defaults: { cin: 96, cout: 256, k: 5, groups: 2, size: 27, stride: 1, padding: 2 },
-  labels: groupedConvLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? groupedConvLabels : ({} as GroupedConvLabels),
 
-  summary(v) {
+  summary(v, l) {
     const { grouped, single } = computeGroupedConv(v);
-    const own = `${formatCount(grouped.params.total)} parameters and ${formatCompact(grouped.macs)} MACs`;
-    if (v.groups === 1) return `One tower (g = 1): ${own}; every output channel reads all ${v.cin} input channels.`;
-    return `${v.groups} groups: ${own}; the same layer as one tower: ${formatCount(single.params.total)} parameters and ${formatCompact(single.macs)} MACs.`;
+    const vars = { g: v.groups, cin: v.cin, params: formatCount(grouped.params.total), macs: formatCompact(grouped.macs) };
+    if (v.groups === 1) return fill(l.summaryOne, vars);
+    return fill(l.summaryGrouped, { ...vars, oneParams: formatCount(single.params.total), oneMacs: formatCompact(single.macs) });
   },
 
   render(v, l) {
@@ -148,24 +170,24 @@ export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
     const wG = grouped.params.weights;
     const wS = single.params.weights;
     const shapeSteps = [
-      `<li><var>H</var><sub>out</sub> = ⌊(${v.size} + 2·${v.padding} − ${v.k}) / ${v.stride}⌋ + 1 = <strong>${outSize}</strong> → output ${formatShape(grouped.output)}</li>`,
+      `<li><var>H</var><sub>out</sub> = ⌊(${v.size} + 2·${v.padding} − ${v.k}) / ${v.stride}⌋ + 1 = <strong>${outSize}</strong> → ${e(l.output)} ${formatShape(grouped.output)}</li>`,
     ];
     const towerSteps = [
-      `<li>${g} group${g === 1 ? '' : 's'}, each: ${inPerGroup} = ${v.cin}/${g} input channels → ${outPerGroup} = ${v.cout}/${g} output channels</li>`,
+      `<li>${e(fill(l.groupsEach, { g, inPer: inPerGroup, cin: v.cin, outPer: outPerGroup, cout: v.cout }))}</li>`,
       ...(g <= 4
         ? Array.from(
             { length: g },
             (_, t) =>
-              `<li>group ${t + 1}: output channels ${span(t, outPerGroup)} read input channels ${span(t, inPerGroup)}${g > 1 ? ' only' : ''}</li>`,
+              `<li>${e(fill(g > 1 ? l.groupReadsOnly : l.groupReads, { t: t + 1, outs: span(t, outPerGroup), ins: span(t, inPerGroup) }))}</li>`,
           )
         : [
-            `<li>group 1: output channels ${span(0, outPerGroup)} read input channels ${span(0, inPerGroup)} only; … group ${g}: ${span(g - 1, outPerGroup)} read ${span(g - 1, inPerGroup)}</li>`,
+            `<li>${e(fill(l.groupsElided, { outs1: span(0, outPerGroup), ins1: span(0, inPerGroup), g, outsG: span(g - 1, outPerGroup), insG: span(g - 1, inPerGroup) }))}</li>`,
           ]),
     ];
     const weightSteps = [
-      `<li>weights = <var>C</var><sub>out</sub>·(<var>C</var><sub>in</sub>/<var>g</var>)·<var>k</var>² = ${v.cout}·(${v.cin}/${g})·${v.k}² = ${v.cout}·${inPerGroup}·${k2} = <strong>${formatCount(wG)}</strong></li>`,
-      `<li>biases = <var>C</var><sub>out</sub> = ${formatCount(grouped.params.biases)} → parameters = <strong>${formatCount(grouped.params.total)}</strong></li>`,
-      `<li>MACs = weights·<var>H</var><sub>out</sub>·<var>W</var><sub>out</sub> = ${formatCount(wG)}·${outSize}·${outSize} = <strong>${formatCount(grouped.macs)}</strong></li>`,
+      `<li>${e(l.weightsName)} = <var>C</var><sub>out</sub>·(<var>C</var><sub>in</sub>/<var>g</var>)·<var>k</var>² = ${v.cout}·(${v.cin}/${g})·${v.k}² = ${v.cout}·${inPerGroup}·${k2} = <strong>${formatCount(wG)}</strong></li>`,
+      `<li>${e(l.biasesName)} = <var>C</var><sub>out</sub> = ${formatCount(grouped.params.biases)} → ${e(l.paramsName)} = <strong>${formatCount(grouped.params.total)}</strong></li>`,
+      `<li>MACs = ${e(l.weightsName)}·<var>H</var><sub>out</sub>·<var>W</var><sub>out</sub> = ${formatCount(wG)}·${outSize}·${outSize} = <strong>${formatCount(grouped.macs)}</strong></li>`,
     ];
     const rows = [
       [e(l.weightCount), formatCount(wG), formatCount(wS), ratio(wG, wS)],
@@ -177,15 +199,15 @@ export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
     ];
     const flowNote =
       g === 1
-        ? 'One tower: every output channel reads every input channel.'
-        : `Only the ${g} diagonal blocks are connected: an output channel in group t never sees the ${formatCount(v.cin - inPerGroup)} input channels of the ${g === 2 ? 'other group' : `other ${g - 1} groups`}. Those features can only meet in a later layer with g = 1 (in AlexNet, conv3 and the fully connected layers).`;
+        ? l.oneTowerNote
+        : fill(l.diagonalNote, { g, unseen: formatCount(v.cin - inPerGroup), others: g === 2 ? l.otherGroup : fill(l.otherGroups, { n: g - 1 }) });
     return [
       `<h4>${e(l.shape)}</h4><ol class="nb-derivation">${shapeSteps.join('')}</ol>`,
       `<h4>${e(l.towers)}</h4><ol class="nb-derivation">${towerSteps.join('')}</ol>`,
       `<h4>${e(l.weights)}</h4><ol class="nb-derivation">${weightSteps.join('')}</ol>`,
       `<h4>${e(l.compare)}</h4>`,
       htmlTable(['', e(l.grouped), e(l.single), e(l.ratio)], rows, {
-        caption: `Grouped (g = ${g}) and one tower (g = 1), both ${v.cin} → ${v.cout} channels, ${v.k}×${v.k} kernel, stride ${v.stride}, padding ${v.padding}, on a ${v.size}×${v.size} input; parameters are weights + biases; computed by the calc core.`,
+        caption: fill(l.caption, { g, cin: v.cin, cout: v.cout, k: v.k, stride: v.stride, padding: v.padding, size: v.size }),
       }),
       `<h4>${e(l.flow)}</h4><div class="gc-flow">${connectivitySvg(g, l)}<p>${e(flowNote)}</p></div>`,
     ].join('');

@@ -30,6 +30,7 @@ import {
 
 export * from './inception-compute';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { WidgetDef } from '../../../src/site/widget';
 
 export const inceptionModuleLabels = {
@@ -69,6 +70,18 @@ export const inceptionModuleLabels = {
   rulePaper: 'params = k·k·C_in·C_out + C_out biases; MACs = weights · H·W',
   ruleTorchvision: 'params = k·k·C_in·C_out + 2·C_out (BN γ, β; no bias); MACs = weights · H·W',
   naiveDerivation: 'The naive module’s convolutions',
+  paramsLine: '{conv}: {terms} = <strong>{total}</strong> params',
+  macsLine: '{weights} weights · {hw} = <strong>{macs}</strong> MACs',
+  poolNaive: '3×3 max pool (passes all {cin})',
+  poolReduced: '3×3 max pool → 1×1, {out}',
+  thisModule: 'This module',
+  summary: '{name}: {out} output channels, {params} parameters, {macs} MACs; the naive module needs {times} the MACs.',
+  naiveOut: '{outChannels}: {naiveSum} = <strong>{naive}</strong> ({sum} = {reduced} with reductions)',
+  tableRow: '(Table 1).',
+  captionBranches:
+    'Input {input}; every convolution keeps the {size}×{size} grid (stride 1, “same” padding) and the concat stacks the branches: {sum} = {out} channels.',
+  captionNaive:
+    'The naive module puts the {k}×{k} and 3×3 convolutions straight on all {cin} input channels and concatenates the pooled input unchanged.',
 };
 export type InceptionModuleLabels = typeof inceptionModuleLabels;
 
@@ -80,7 +93,7 @@ function times(a: number, b: number): string {
  * Two derivation lines for one conv row of the core: "branch2.1 3×3, 96 → 128: 3·3·96·128 + 128 = 110,720
  * params" and "110,592 weights · 28·28 = 86,704,128 MACs".
  */
-function convLines(row: LayerRow, a: Analysis, flavour: Flavour): string {
+function convLines(row: LayerRow, a: Analysis, flavour: Flavour, l: InceptionModuleLabels): string {
   const [kh, kw] = row.window?.kernel ?? [1, 1];
   const cin = row.input[0]!;
   const cout = row.output[0]!;
@@ -91,8 +104,8 @@ function convLines(row: LayerRow, a: Analysis, flavour: Flavour): string {
   const bn = a.rows.find((r) => r.kind === 'bn' && r.name === row.name.replace(/\.conv$/, '.bn'));
   const total = row.params.total + (bn?.params.total ?? 0);
   return (
-    `<li><code>${name}</code> ${kh}×${kw}, ${cin} → ${cout}: ${kh}·${kw}·${cin}·${cout}${extra} = <strong>${formatCount(total)}</strong> params</li>` +
-    `<li class="nb-sub">${formatCount(row.params.weights)} weights · ${h}·${w} = <strong>${formatCount(row.macs)}</strong> MACs</li>`
+    `<li>${fill(l.paramsLine, { conv: `<code>${name}</code> ${kh}×${kw}, ${cin} → ${cout}`, terms: `${kh}·${kw}·${cin}·${cout}${extra}`, total: formatCount(total) })}</li>` +
+    `<li class="nb-sub">${fill(l.macsLine, { weights: formatCount(row.params.weights), hw: `${h}·${w}`, macs: formatCount(row.macs) })}</li>`
   );
 }
 
@@ -100,10 +113,10 @@ function formulaLine(flavour: Flavour, l: InceptionModuleLabels): string {
   return `<li class="nb-rule">${e(flavour === 'paper' ? l.rulePaper : l.ruleTorchvision)}</li>`;
 }
 
-function layersText(b: BranchTotal, w: ModuleWidths, naive: boolean): string {
+function layersText(b: BranchTotal, w: ModuleWidths, naive: boolean, l: InceptionModuleLabels): string {
   const conv = (r: LayerRow) => `${formatKernel(r.window)}, ${r.output[0]}`;
   if (b.key === 'b4') {
-    return naive ? `3×3 max pool (passes all ${w.cin})` : `3×3 max pool → 1×1, ${b.convs[0]?.output[0]}`;
+    return naive ? fill(l.poolNaive, { cin: w.cin }) : fill(l.poolReduced, { out: b.convs[0]?.output[0] ?? '' });
   }
   return b.convs.map(conv).join(' → ');
 }
@@ -123,12 +136,15 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
     pp: { kind: 'int', min: 1, max: 4096 },
   },
   defaults: { preset: 'inception3a', flavour: 'paper', cin: 192, size: 28, c1: 64, r3: 96, c3: 128, r5: 16, c5: 32, pp: 32 },
-  labels: inceptionModuleLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? inceptionModuleLabels : ({} as InceptionModuleLabels),
 
   summary(v, l) {
     const { reduced, naive, row } = computeInceptionModule(v);
-    const name = row ? `inception (${row.name.slice(-2)})` : 'This module';
-    return `${name}: ${reduced.output[0]} output channels, ${formatCount(reduced.params.total)} ${l.params.toLowerCase()}, ${formatCompact(reduced.macs)} ${l.macs}; the naive module needs ${times(naive.macs, reduced.macs)} the ${l.macs}.`;
+    const name = row ? `inception (${row.name.slice(-2)})` : l.thisModule;
+    const counts = { params: formatCount(reduced.params.total), macs: formatCompact(reduced.macs), times: times(naive.macs, reduced.macs) };
+    return fill(l.summary, { name, out: reduced.output[0] ?? '', ...counts });
   },
 
   render(v, l) {
@@ -137,7 +153,7 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
     const label = (key: BranchTotal['key']) => e(l[key]);
     const branchRows = branches.map((b) => [
       label(b.key),
-      e(layersText(b, w, false)),
+      e(layersText(b, w, false, l)),
       String(b.channels),
       formatCount(b.params),
       formatCompact(b.macs),
@@ -151,10 +167,10 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
     ]);
     const sum = branches.map((b) => b.channels).join(' + ');
     const naiveSum = naiveBranches.map((b) => b.channels).join(' + ');
-    const lines = formulaLine(flavour, l) + branches.flatMap((b) => b.convs.map((c) => convLines(c, reduced, flavour))).join('');
+    const lines = formulaLine(flavour, l) + branches.flatMap((b) => b.convs.map((c) => convLines(c, reduced, flavour, l))).join('');
     const naiveLines =
-      naiveBranches.flatMap((b) => b.convs.map((c) => convLines(c, naive, flavour))).join('') +
-      `<li>${e(l.outChannels)}: ${naiveSum} = <strong>${naive.output[0]}</strong> (${sum} = ${reduced.output[0]} with reductions)</li>`;
+      naiveBranches.flatMap((b) => b.convs.map((c) => convLines(c, naive, flavour, l))).join('') +
+      `<li>${fill(l.naiveOut, { outChannels: e(l.outChannels), naiveSum, naive: naive.output[0] ?? '', sum, reduced: reduced.output[0] ?? '' })}</li>`;
     const compare = [
       [e(l.outChannels), String(naive.output[0]), String(reduced.output[0]), times(naive.output[0]!, reduced.output[0]!)],
       [e(l.params), formatCount(naive.params.total), formatCount(reduced.params.total), times(naive.params.total, reduced.params.total)],
@@ -166,20 +182,20 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
       }),
     ];
     const match = r.row
-      ? `<p class="nb-note">${e(l.matches)} <code>${e(r.row.name)}</code> (Table 1).</p>`
+      ? `<p class="nb-note">${e(l.matches)} <code>${e(r.row.name)}</code> ${e(l.tableRow)}</p>`
       : '';
     return [
       match,
       `<h4>${e(l.branches)}</h4>`,
       htmlTable([e(l.branch), e(l.layers), e(l.channels), e(l.params), e(l.macs)], branchRows, {
-        caption: `Input ${formatShape(reduced.input)}; every convolution keeps the ${w.size}×${w.size} grid (stride 1, “same” padding) and the concat stacks the branches: ${sum} = ${reduced.output[0]} channels.`,
+        caption: fill(l.captionBranches, { input: formatShape(reduced.input), size: w.size, sum, out: reduced.output[0] ?? '' }),
         numericFrom: 2,
       }),
       `<h4>${e(l.derivation)}</h4>`,
       `<ol class="nb-derivation">${lines}</ol>`,
       `<h4>${e(l.naive)}</h4>`,
       htmlTable(['', e(l.naiveHead), e(l.reducedHead), e(l.ratio)], compare, {
-        caption: `The naive module puts the ${bigKernel(flavour)}×${bigKernel(flavour)} and 3×3 convolutions straight on all ${w.cin} input channels and concatenates the pooled input unchanged.`,
+        caption: fill(l.captionNaive, { k: bigKernel(flavour), cin: w.cin }),
       }),
       `<h4>${e(l.naiveDerivation)}</h4>`,
       `<ol class="nb-derivation">${naiveLines}</ol>`,

@@ -122,7 +122,9 @@ export const kernelStack: WidgetDef<KernelStackValues, KernelStackLabels> = {
     size: { kind: 'int', min: 1, max: 2048 },
   },
   defaults: { n: 3, k: 3, c: 256, s: 1, d: 1, size: 56 },
-  labels: kernelStackLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? kernelStackLabels : ({} as KernelStackLabels),
 
   summary(v, l) {
     const { table, stack, single, bigKernel } = computeKernelStack(v);

@@ -11,6 +11,8 @@
 import { CalcError, formatCount, isCalcError } from '../../../src/calc/index';
 import { parseChoice, parseInteger, type FieldResult } from '../../../src/site/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { message } from '../../../src/site/messages';
+import { fill } from '../../../src/site/template';
 
 export type LrnConvention = 'paper' | 'caffe';
 
@@ -48,7 +50,40 @@ export const lrnLabels = {
   denominator: '(k + α·Σ)^β',
   after: 'b (after)',
   gain: 'b / a',
+  'hint.acts': '1–{max} numbers ≥ 0, separated by commas',
+  'hint.n': 'odd, 1–15',
+  'hint.alpha': '0–10, e.g. 1e-4',
+  windowStep: 'window',
+  alphaUsed: 'α used',
+  derivationOf: '(i = {i})',
+  caption:
+    'Bars: each column scaled to its own largest value, so the shapes compare the pattern before and after. k = {k}, α = {alpha}, β = {beta}, n = {n}; ◀ marks channel i.',
+  summary: 'Channel {i}: {a} → {b} (÷ {d}, Σa² over channels {range} = {sum}).',
+  failed: 'These values cannot be computed.',
 };
+
+/**
+ * The widget's own input and computation messages (English); a Chinese page hands the browser
+ * its table (labels.zh-cn.ts) through `data-messages`, like the field rules' messages.
+ */
+export const LRN_MESSAGES = {
+  'lrn.comma': 'Use a point for decimals, like 0.75.',
+  'lrn.decimal': 'Enter a number, like 0.75 or 1e-4.',
+  'lrn.noActs': 'Enter at least one activation.',
+  'lrn.emptyEntry': 'Remove the empty entry between two commas.',
+  'lrn.tooMany': 'At most {max} channels.',
+  'lrn.negative': 'Entry {n} is negative; activations after ReLU are never below 0.',
+  'lrn.entry': 'Entry {n}: {message}',
+  'lrn.odd': 'Must be odd, so the window is centred on channel i.',
+  'lrn.computeNoActs': 'enter at least one activation',
+  'lrn.noChannel': 'there are {n} channels, so i goes from 0 to {last}',
+  'lrn.zero': 'k + α·Σ is 0 for channel {i}, a division by 0; make k positive',
+  'lrn.range': 'the denominator leaves the range of numbers; use smaller values',
+};
+const say = (key: keyof typeof LRN_MESSAGES, vars: Record<string, string | number> = {}) => message(key, vars, undefined, LRN_MESSAGES);
+/** A core-typed error whose problem is already in the page's language. */
+const lrnError = (code: 'bad-parameter' | 'too-large', layer: string, problem: string) =>
+  Object.assign(new CalcError(code, layer, problem), { localized: true });
 export type LrnLabels = typeof lrnLabels;
 
 /** The paper's constants (§3.3) on an example pixel: channel 3 sits next to a strong channel 2. */
@@ -82,29 +117,29 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /** A decimal in [min, max]; "1e-4" and ".5" are fine, "1e309", "NaN", "0,5" and markup are not. */
 export function parseDecimal(raw: string, field: { readonly min: number; readonly max: number }): FieldResult<number> {
   const text = raw.trim();
-  if (text === '') return { ok: false, message: 'Enter a number.' };
-  if (/^[+-]?\d+,\d+$/.test(text)) return { ok: false, message: 'Use a point for decimals, like 0.75.' };
-  if (!NUMBER.test(text)) return { ok: false, message: 'Enter a number, like 0.75 or 1e-4.' };
+  if (text === '') return { ok: false, message: message('empty', {}) };
+  if (/^[+-]?\d+,\d+$/.test(text)) return { ok: false, message: say('lrn.comma') };
+  if (!NUMBER.test(text)) return { ok: false, message: say('lrn.decimal') };
   const value = Number(text);
-  if (!Number.isFinite(value) || value > field.max) return { ok: false, message: `Must be at most ${field.max}.` };
-  if (value < field.min) return { ok: false, message: `Must be at least ${field.min}.` };
+  if (!Number.isFinite(value) || value > field.max) return { ok: false, message: message('atMost', { max: field.max }) };
+  if (value < field.min) return { ok: false, message: message('atLeast', { min: field.min }) };
   return { ok: true, value: value === 0 ? 0 : value }; // no −0
 }
 
 /** "30, 40, 220" (commas and/or spaces) → [30, 40, 220]. */
 export function parseActivations(raw: string): FieldResult<number[]> {
   const text = raw.trim();
-  if (text === '') return { ok: false, message: 'Enter at least one activation.' };
+  if (text === '') return { ok: false, message: say('lrn.noActs') };
   const parts = text.split(/\s*[,;\s]\s*/);
-  if (parts.some((p) => p === '')) return { ok: false, message: 'Remove the empty entry between two commas.' };
-  if (parts.length > MAX_CHANNELS) return { ok: false, message: `At most ${MAX_CHANNELS} channels.` };
+  if (parts.some((p) => p === '')) return { ok: false, message: say('lrn.emptyEntry') };
+  if (parts.length > MAX_CHANNELS) return { ok: false, message: say('lrn.tooMany', { max: MAX_CHANNELS }) };
   const values: number[] = [];
   for (const [i, part] of parts.entries()) {
     if (/^-/.test(part) && NUMBER.test(part)) {
-      return { ok: false, message: `Entry ${i + 1} is negative; activations after ReLU are never below 0.` };
+      return { ok: false, message: say('lrn.negative', { n: i + 1 }) };
     }
     const r = parseDecimal(part, { min: 0, max: MAX_ACTIVATION });
-    if (!r.ok) return { ok: false, message: `Entry ${i + 1}: ${r.message}` };
+    if (!r.ok) return { ok: false, message: say('lrn.entry', { n: i + 1, message: r.message }) };
     values.push(r.value);
   }
   return { ok: true, value: values };
@@ -113,7 +148,7 @@ export function parseActivations(raw: string): FieldResult<number[]> {
 function parseOddWindow(raw: string): FieldResult<number> {
   const r = parseInteger(raw, lrnFieldSpecs.n);
   if (!r.ok) return r;
-  return r.value % 2 === 1 ? r : { ok: false, message: 'Must be odd, so the window is centred on channel i.' };
+  return r.value % 2 === 1 ? r : { ok: false, message: say('lrn.odd') };
 }
 
 /** Parses one field's raw text. */
@@ -166,10 +201,8 @@ export interface LrnResult {
  */
 export function computeLrn(v: LrnValues): LrnResult {
   const N = v.acts.length;
-  if (N === 0) throw new CalcError('bad-parameter', 'acts', 'enter at least one activation');
-  if (v.channel > N - 1) {
-    throw new CalcError('bad-parameter', 'channel', `there are ${N} channels, so i goes from 0 to ${N - 1}`);
-  }
+  if (N === 0) throw lrnError('bad-parameter', 'acts', say('lrn.computeNoActs'));
+  if (v.channel > N - 1) throw lrnError('bad-parameter', 'channel', say('lrn.noChannel', { n: N, last: N - 1 }));
   const half = Math.floor(v.n / 2);
   const alphaUsed = v.convention === 'caffe' ? v.alpha / v.n : v.alpha;
   const rows = v.acts.map((a, i) => {
@@ -179,11 +212,11 @@ export function computeLrn(v: LrnValues): LrnResult {
     for (let j = from; j <= to; j += 1) sum += v.acts[j]! * v.acts[j]!;
     const denominator = Math.pow(v.k + alphaUsed * sum, v.beta);
     if (denominator === 0) {
-      throw new CalcError('bad-parameter', 'k', `k + α·Σ is 0 for channel ${i}, a division by 0; make k positive`);
+      throw lrnError('bad-parameter', 'k', say('lrn.zero', { i }));
     }
     const b = a / denominator;
     if (!Number.isFinite(b) || !Number.isFinite(denominator)) {
-      throw new CalcError('too-large', 'lrn', 'the denominator leaves the range of numbers; use smaller values');
+      throw lrnError('too-large', 'lrn', say('lrn.range'));
     }
     return { i, a, from, to, sum, denominator, b };
   });
@@ -218,10 +251,11 @@ function bar(value: number, max: number, cls: string): string {
   return `<span class="lrn-bar ${cls}" style="width:${(pct * 0.045).toFixed(2)}rem" aria-hidden="true"></span>`;
 }
 
-export function lrnSummary(v: LrnValues): string {
+export function lrnSummary(v: LrnValues, l: LrnLabels = import.meta.env.SSR ? lrnLabels : ({} as LrnLabels)): string {
   const { rows } = computeLrn(v);
   const r = rows[v.channel]!;
-  return `Channel ${r.i}: ${formatDecimal(r.a)} → ${formatDecimal(r.b)} (÷ ${formatDecimal(r.denominator)}, Σa² over channels ${range(r)} = ${formatDecimal(r.sum)}).`;
+  const numbers = { a: formatDecimal(r.a), b: formatDecimal(r.b), d: formatDecimal(r.denominator), sum: formatDecimal(r.sum) };
+  return fill(l.summary, { i: r.i, range: range(r), ...numbers });
 }
 
 export function renderLrn(v: LrnValues, l: LrnLabels): string {
@@ -230,9 +264,9 @@ export function renderLrn(v: LrnValues, l: LrnLabels): string {
   const terms = v.acts.slice(r.from, r.to + 1);
   const alphaText = v.convention === 'caffe' ? `${formatDecimal(v.alpha)}/${v.n} = ${formatDecimal(alphaUsed)}` : formatDecimal(alphaUsed);
   const steps = [
-    `<li>window: <var>j</var> = max(0, ${r.i} − ${Math.floor(v.n / 2)}) … min(${v.acts.length - 1}, ${r.i} + ${Math.floor(v.n / 2)}) = <strong>${r.from} … ${r.to}</strong></li>`,
+    `<li>${e(l.windowStep)}: <var>j</var> = max(0, ${r.i} − ${Math.floor(v.n / 2)}) … min(${v.acts.length - 1}, ${r.i} + ${Math.floor(v.n / 2)}) = <strong>${r.from} … ${r.to}</strong></li>`,
     `<li>Σ (a<sup>j</sup>)² = ${terms.map((a) => `${formatDecimal(a)}²`).join(' + ')} = <strong>${formatDecimal(r.sum)}</strong></li>`,
-    `<li>α used = ${alphaText}</li>`,
+    `<li>${e(l.alphaUsed)} = ${alphaText}</li>`,
     `<li>(k + α·Σ)<sup>β</sup> = (${formatDecimal(v.k)} + ${formatDecimal(alphaUsed)}·${formatDecimal(r.sum)})<sup>${formatDecimal(v.beta)}</sup> = ${formatDecimal(v.k + alphaUsed * r.sum)}<sup>${formatDecimal(v.beta)}</sup> = <strong>${formatDecimal(r.denominator)}</strong></li>`,
     `<li>b<sup>${r.i}</sup> = a<sup>${r.i}</sup> / ${formatDecimal(r.denominator)} = ${formatDecimal(r.a)} / ${formatDecimal(r.denominator)} = <strong>${formatDecimal(r.b)}</strong></li>`,
   ];
@@ -251,10 +285,10 @@ export function renderLrn(v: LrnValues, l: LrnLabels): string {
     ];
   });
   return [
-    `<h4>${e(l.derivation)} (i = ${r.i})</h4><ol class="nb-derivation">${steps.join('')}</ol>`,
+    `<h4>${e(l.derivation)} ${e(fill(l.derivationOf, { i: r.i }))}</h4><ol class="nb-derivation">${steps.join('')}</ol>`,
     `<h4>${e(l.table)}</h4>`,
     htmlTable([e(l.channelCol), e(l.before), e(l.after), e(l.gain), e(l.window), e(l.sum), e(l.denominator)], body, {
-      caption: `Bars: each column scaled to its own largest value, so the shapes compare the pattern before and after. k = ${formatDecimal(v.k)}, α = ${alphaText}, β = ${formatDecimal(v.beta)}, n = ${v.n}; ◀ marks channel i.`,
+      caption: fill(l.caption, { k: formatDecimal(v.k), alpha: alphaText, beta: formatDecimal(v.beta), n: v.n }),
     }),
   ].join('');
 }

@@ -10,7 +10,6 @@ import {
   lrnBlame,
   lrnFieldNames,
   lrnFieldSpecs,
-  lrnLabels,
   lrnSummary,
   parseLrnField,
   renderLrn,
@@ -19,17 +18,20 @@ import {
   type LrnValues,
 } from './lrn-demo';
 import { markField, safeJson, setCellMessage } from '../../notebook/dom';
+import { useMessages } from '../../../src/site/messages';
 
 
 class LrnDemoElement extends HTMLElement {
-  private labels: LrnLabels = lrnLabels;
+  private labels = {} as LrnLabels;
   private initial: Partial<Record<LrnField, string>> = {};
   private ns = 'lrn-demo';
 
   connectedCallback(): void {
     this.ns = this.dataset.ns ?? 'lrn-demo';
-    this.labels = { ...lrnLabels, ...safeJson<Partial<LrnLabels>>(this.dataset.labels) };
+    // The page's labels, complete: the server wrote them (the bundle carries none of its own).
+    this.labels = safeJson<LrnLabels>(this.dataset.labels) ?? this.labels;
     this.initial = safeJson(this.dataset.initial) ?? {};
+    useMessages(safeJson(this.dataset.messages));
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');
     form?.addEventListener('input', () => this.update(true));
     form?.addEventListener('change', () => this.update(true));
@@ -103,9 +105,9 @@ class LrnDemoElement extends HTMLElement {
     let summary: string;
     try {
       html = renderLrn(v, this.labels);
-      summary = lrnSummary(v);
+      summary = lrnSummary(v, this.labels);
     } catch (error) {
-      const message = isCalcError(error) ? capitalise(error.problem) + '.' : 'These values cannot be computed.';
+      const message = isCalcError(error) ? sentence(error.problem) : this.labels.failed;
       const blamed = lrnBlame(error);
       if (blamed !== undefined) markField(this, blamed, message);
       else setCellMessage(this, message);
@@ -134,6 +136,12 @@ class LrnDemoElement extends HTMLElement {
     }
     history.replaceState(history.state, '', url);
   }
+}
+
+/** The problem as a sentence: capitalised, with a full stop unless it ends in one (。 included). */
+function sentence(text: string): string {
+  const capital = capitalise(text);
+  return /[.。]$/.test(capital) ? capital : `${capital}.`;
 }
 
 function capitalise(text: string): string {

@@ -4,6 +4,7 @@
  */
 import { formatCompact } from '../../../src/calc/index';
 import { escapeHtml as e } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { Unit } from '../../../src/calc/index';
 import type { Explored, ExplorerLabels } from './model-explorer';
 
@@ -55,13 +56,13 @@ export function rfChartSvg(items: readonly { title: string; x: Explored }[], siz
     .join('');
   // The label sits above the image line, or below it when the line is the top of the chart.
   const labelY = sy(size) - 5 < m.t + 8 ? sy(size) + 15 : sy(size) - 5;
-  const image = `<line class="ex-image" x1="${m.l}" x2="${W - m.r}" y1="${sy(size).toFixed(1)}" y2="${sy(size).toFixed(1)}"/><text class="ex-tick ex-image-label" x="${W - m.r - 4}" y="${labelY.toFixed(1)}" text-anchor="end">image side ${size}</text>`;
-  const desc = series.map((s) => `${s.title}: ${s.pts.at(-1)?.rf ?? 0} px after ${s.pts.at(-1)?.depth ?? 0} weight layers`).join('; ');
+  const image = `<line class="ex-image" x1="${m.l}" x2="${W - m.r}" y1="${sy(size).toFixed(1)}" y2="${sy(size).toFixed(1)}"/><text class="ex-tick ex-image-label" x="${W - m.r - 4}" y="${labelY.toFixed(1)}" text-anchor="end">${e(fill(labels.imageSide, { size }))}</text>`;
+  const desc = series.map((s) => fill(labels.afterLayers, { title: s.title, rf: s.pts.at(-1)?.rf ?? 0, depth: s.pts.at(-1)?.depth ?? 0 })).join('; ');
   const legend = series.map((s, k) => `<span class="ex-key ex-k${k}">${e(s.title)}</span>`).join(' ');
-  return `<figure class="ex-chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(`${labels.rfChart}. ${desc}.`)}">${grid.join('')}${image}${lines}<text class="ex-axis" x="${(m.l + W - m.r) / 2}" y="${H - 4}" text-anchor="middle">depth (weight layers on the longest path)</text><text class="ex-axis" transform="translate(12 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">receptive field (px)</text></svg><figcaption>${legend} — receptive field of the largest-field unit at each depth (px), against the image side.</figcaption></figure>`;
+  return `<figure class="ex-chart"><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(`${labels.rfChart}. ${desc}.`)}">${grid.join('')}${image}${lines}<text class="ex-axis" x="${(m.l + W - m.r) / 2}" y="${H - 4}" text-anchor="middle">${e(labels.xAxis)}</text><text class="ex-axis" transform="translate(12 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">${e(labels.yAxis)}</text></svg><figcaption>${legend}${e(labels.chartCaption)}</figcaption></figure>`;
 }
 
-export function barsSvg(title: string, units: readonly Unit[], metric: 'params' | 'macs', k: number, max: number): string {
+export function barsSvg(title: string, units: readonly Unit[], metric: 'params' | 'macs', k: number, max: number, rename = (name: string) => name): string {
   const shown = units.filter((u) => u[metric] > 0);
   const rowH = 18;
   const labelW = 132;
@@ -71,9 +72,10 @@ export function barsSvg(title: string, units: readonly Unit[], metric: 'params' 
     .map((u, i) => {
       const w = max === 0 ? 0 : ((W - labelW - 58) * u[metric]) / max;
       const y = i * rowH + 2;
-      const name = u.name.length > 20 ? `${u.name.slice(0, 19)}…` : u.name;
+      const full = rename(u.name);
+      const name = full.length > 20 ? `${full.slice(0, 19)}…` : full;
       return `<text class="ex-tick" x="${labelW - 6}" y="${y + rowH / 2}" text-anchor="end" dominant-baseline="middle">${e(name)}</text><rect class="ex-bar ex-s${k}-bar" x="${labelW}" y="${y + 3}" width="${Math.max(0.5, w).toFixed(1)}" height="${rowH - 6}"/><text class="ex-tick" x="${(labelW + w + 4).toFixed(1)}" y="${y + rowH / 2}" dominant-baseline="middle">${formatCompact(u[metric], 3)}</text>`;
     })
     .join('');
-  return `<figure class="ex-bars"><figcaption>${e(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(`${title}: ${shown.map((u) => `${u.name} ${formatCompact(u[metric], 3)}`).join(', ')}`)}">${bars}</svg></figure>`;
+  return `<figure class="ex-bars"><figcaption>${e(title)}</figcaption><svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(`${title}: ${shown.map((u) => `${rename(u.name)} ${formatCompact(u[metric], 3)}`).join(', ')}`)}">${bars}</svg></figure>`;
 }

@@ -9,7 +9,6 @@ import {
   ExplorerError,
   activeFields,
   explorerDefaults,
-  explorerLabels,
   parseExplorer,
   renderExplorer,
   unitTableHtml,
@@ -19,19 +18,22 @@ import {
   type FieldName,
 } from './model-explorer';
 import { markField, safeJson, setCellMessage } from '../../notebook/dom';
+import { errorMessage, useMessages } from '../../../src/site/messages';
 
 
 class ModelExplorerElement extends HTMLElement {
   private ns = 'ex';
-  private labels: ExplorerLabels = explorerLabels;
+  private labels = {} as ExplorerLabels;
   private initial: ExplorerValues = explorerDefaults;
   /** What the output currently shows; null while it is the server render (bodies already filled). */
   private explored: readonly Explored[] | null = null;
 
   connectedCallback(): void {
     this.ns = this.dataset.ns ?? 'ex';
-    this.labels = { ...explorerLabels, ...safeJson<Partial<ExplorerLabels>>(this.dataset.labels) };
+    // The page's labels, complete: the server wrote them (the bundle carries none of its own).
+    this.labels = safeJson<ExplorerLabels>(this.dataset.labels) ?? this.labels;
     this.initial = { ...explorerDefaults, ...safeJson<Partial<ExplorerValues>>(this.dataset.initial) };
+    useMessages(safeJson(this.dataset.messages));
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');
     form?.addEventListener('input', () => this.update(true));
     form?.addEventListener('change', () => this.update(true));
@@ -143,8 +145,8 @@ class ModelExplorerElement extends HTMLElement {
     try {
       result = renderExplorer(values, this.labels, { lazy: true });
     } catch (error) {
-      if (error instanceof ExplorerError) markField(this, error.field, error.message);
-      else setCellMessage(this, error instanceof Error ? error.message : String(error));
+      if (error instanceof ExplorerError) markField(this, error.field, errorMessage(error.source));
+      else setCellMessage(this, errorMessage(error));
       return;
     }
     const t1 = performance.now();

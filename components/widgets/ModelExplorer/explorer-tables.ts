@@ -6,14 +6,26 @@ import { formatCompact, formatCount, formatShape, type Analysis, type LayerRow }
 import { accuracyOf } from '../../../src/models/accuracy';
 import { getNetwork } from '../../../src/models/registry';
 import { escapeHtml as e } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import { explore, type Explored, type ExplorerLabels } from './model-explorer';
 
 const rfText = (rf: LayerRow['receptiveField']) => (rf ? `${rf.size[0] === rf.size[1] ? rf.size[0] : `${rf.size[0]}×${rf.size[1]}`}` : '—');
 const jumpText = (rf: LayerRow['receptiveField']) => (rf ? String(rf.stride[0]) : '—');
 const count = (n: number) => (n === 0 ? '' : formatCount(n));
 
-function rowHtml(r: LayerRow): string {
-  return `<tr><th scope="row"><code>${e(r.name)}</code></th><td>${e(r.kind)}</td><td>${e(r.detail)}</td><td class="num">${formatShape(r.output)}</td><td class="num">${count(r.params.total)}</td><td class="num">${count(r.macs)}</td><td class="num">${r.bytes === 0 ? '' : formatCompact(r.bytes)}</td><td class="num">${intensityText(r)}</td><td class="num">${rfText(r.receptiveField)}</td><td class="num">${jumpText(r.receptiveField)}</td></tr>`;
+/** The core's English words in the page's language: `labels.phrases` holds [pattern, replacement] pairs. */
+export function phrased(text: string, labels: ExplorerLabels): string {
+  let pairs: [string, string][] = [];
+  try {
+    pairs = labels.phrases ? JSON.parse(labels.phrases) : [];
+  } catch {
+    // Unreadable phrases: the core's own words.
+  }
+  return pairs.reduce((t, [p, r]) => t.replace(new RegExp(p, 'g'), r), text);
+}
+
+function rowHtml(r: LayerRow, labels: ExplorerLabels): string {
+  return `<tr><th scope="row"><code>${e(r.name)}</code></th><td>${e(phrased(r.kind, labels))}</td><td>${e(phrased(r.detail, labels))}</td><td class="num">${formatShape(r.output)}</td><td class="num">${count(r.params.total)}</td><td class="num">${count(r.macs)}</td><td class="num">${r.bytes === 0 ? '' : formatCompact(r.bytes)}</td><td class="num">${intensityText(r)}</td><td class="num">${rfText(r.receptiveField)}</td><td class="num">${jumpText(r.receptiveField)}</td></tr>`;
 }
 
 /** MACs per byte of fp32 traffic, for layers that do arithmetic. */
@@ -27,7 +39,7 @@ export function unitTableHtml(x: Explored, unit: number, labels: ExplorerLabels)
   if (!u) return '';
   const head = `<thead><tr><th scope="col">${e(labels.name)}</th><th scope="col">${e(labels.kind)}</th><th scope="col">${e(labels.detail)}</th><th scope="col" class="num">${e(labels.output)}</th><th scope="col" class="num">${e(labels.params)}</th><th scope="col" class="num">${e(labels.macs)}</th><th scope="col" class="num">${e(labels.bytes)}</th><th scope="col" class="num">${e(labels.intensity)}</th><th scope="col" class="num">${e(labels.rf)}</th><th scope="col" class="num">${e(labels.jump)}</th></tr></thead>`;
   const rows = x.analysis.rows;
-  return `<div class="nb-table-wrap" tabindex="0"><table class="ex-table">${head}<tbody>${u.rows.map((i) => rowHtml(rows[i] as LayerRow)).join('')}</tbody></table></div>`;
+  return `<div class="nb-table-wrap" tabindex="0"><table class="ex-table">${head}<tbody>${u.rows.map((i) => rowHtml(rows[i] as LayerRow, labels)).join('')}</tbody></table></div>`;
 }
 
 /**
@@ -39,7 +51,7 @@ export function layerTableHtml(x: Explored, labels: ExplorerLabels, which: 'a' |
   return x.units
     .map(
       (u, i) =>
-        `<details class="ex-unit${u.block ? ' ex-block' : ''}" data-which="${which}" data-unit="${i}"><summary><span class="ex-u-name">${e(u.name)}</span><span class="ex-u-meta">${u.rows.length} ${u.rows.length === 1 ? 'layer' : 'layers'} · ${formatShape(u.output)} · ${formatCompact(u.params)} params · ${formatCompact(u.macs)} MACs · RF ${rfText(u.receptiveField)}</span></summary>${lazy ? '' : unitTableHtml(x, i, labels)}</details>`,
+        `<details class="ex-unit${u.block ? ' ex-block' : ''}" data-which="${which}" data-unit="${i}"><summary><span class="ex-u-name">${e(phrased(u.name, labels))}</span><span class="ex-u-meta">${e(fill(u.rows.length === 1 ? labels.unitMetaOne : labels.unitMeta, { n: u.rows.length, shape: formatShape(u.output), params: formatCompact(u.params), macs: formatCompact(u.macs), rf: rfText(u.receptiveField) }))}</span></summary>${lazy ? '' : unitTableHtml(x, i, labels)}</details>`,
     )
     .join('');
 }
@@ -51,17 +63,17 @@ export function totalsHtml(items: readonly { title: string; x: Explored }[], lab
   const head = `<thead><tr><th scope="col"></th>${items.map((i) => `<th scope="col" class="num">${e(i.title)}</th>`).join('')}</tr></thead>`;
   return `<div class="nb-table-wrap" tabindex="0"><table class="ex-totals">${head}<tbody>${[
     row(labels.params, (x) => formatCount(x.params.total)),
-    row('  weights', (x) => formatCount(x.params.weights)),
-    row('  biases', (x) => formatCount(x.params.biases)),
-    row('  batch-norm γ, β', (x) => formatCount(x.params.bn)),
+    row(labels.weights, (x) => formatCount(x.params.weights)),
+    row(labels.biases, (x) => formatCount(x.params.biases)),
+    row(labels.bn, (x) => formatCount(x.params.bn)),
     row(labels.macs, (x) => `${formatCount(x.macs)} (${formatCompact(x.macs)})`),
-    row('FLOPs = 2 × MACs', (x) => formatCompact(2 * x.macs)),
-    row('Memory traffic, fp32, layer by layer', (x) => `${formatCompact(x.bytes)}B · ${(x.macs / x.bytes).toFixed(1)} MACs/byte`),
-    ...(a.some((x) => x.auxMacs > 0) ? [row('  + aux heads (training only)', (x) => (x.auxMacs > 0 ? `training-mode forward adds ${formatCount(x.auxMacs)} MACs` : '—'))] : []),
-    rowHtml('ImageNet top-1 / top-5 (published weights)', a.map(accuracyCell)),
-    row('Output', (x) => formatShape(x.output)),
-    row('Receptive field / stride', (x) => `${x.receptiveField.size[0]}×${x.receptiveField.size[1]} / ${x.receptiveField.stride[0]}${x.receptiveField.aligned ? '' : ' (paths misaligned)'}`),
-    row('Layers (rows)', (x) => String(x.rows.filter((r) => r.kind !== 'block').length)),
+    row(labels.flops, (x) => formatCompact(2 * x.macs)),
+    row(labels.traffic, (x) => `${formatCompact(x.bytes)}B · ${(x.macs / x.bytes).toFixed(1)} ${e(labels.intensity)}`),
+    ...(a.some((x) => x.auxMacs > 0) ? [row(labels.auxRow, (x) => (x.auxMacs > 0 ? e(fill(labels.auxAdds, { macs: formatCount(x.auxMacs) })) : '—'))] : []),
+    rowHtml(labels.accuracy, a.map((x) => accuracyCell(x, labels))),
+    row(labels.output, (x) => formatShape(x.output)),
+    row(labels.rfStride, (x) => `${x.receptiveField.size[0]}×${x.receptiveField.size[1]} / ${x.receptiveField.stride[0]}${x.receptiveField.aligned ? '' : e(labels.misaligned)}`),
+    row(labels.rows, (x) => String(x.rows.filter((r) => r.kind !== 'block').length)),
   ].join('')}</tbody></table></div>`;
 }
 
@@ -69,11 +81,11 @@ export function totalsHtml(items: readonly { title: string; x: Explored }[], lab
  * The published accuracy, linked to its source, when the configuration is the network the weights
  * were published for (same eval-mode MACs at the default input); otherwise a dash and why.
  */
-function accuracyCell(x: Analysis): string {
+function accuracyCell(x: Analysis, labels: ExplorerLabels): string {
   const acc = accuracyOf(x.network);
   if (acc === undefined) return '—';
   const published = getNetwork(x.network);
   const asPublished = x.input.every((d, i) => d === published.input[i]) && x.macs === explore(x.network, {}, published.input[1] ?? 0).analysis.macs;
-  if (!asPublished) return '— (no weights for this variant or input)';
+  if (!asPublished) return e(labels.noWeights);
   return `<a href="${e(acc.source)}">${acc.top1}% / ${acc.top5}%</a>`;
 }

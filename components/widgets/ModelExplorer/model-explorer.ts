@@ -17,11 +17,12 @@ import {
 } from '../../../src/calc/index';
 import { parseChoice, parseInteger, type ChoiceField, type IntegerField } from '../../../src/site/fields';
 import { escapeHtml as e } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../../../src/models/registry';
 import { NETWORK_OPTIONS, optionNames, type OptionChoice, type OptionName } from '../../../src/models/options';
 import { unitsOf, type Unit } from '../../../src/calc/index';
 import { barsSvg, rfChartSvg } from './explorer-charts';
-import { layerTableHtml, totalsHtml } from './explorer-tables';
+import { layerTableHtml, phrased, totalsHtml } from './explorer-tables';
 
 export { barsSvg, rfChartSvg, rfSeries, tickStep } from './explorer-charts';
 export { layerTableHtml, totalsHtml, unitTableHtml } from './explorer-tables';
@@ -97,6 +98,36 @@ export const explorerLabels = {
   intensity: 'MACs/byte',
   rf: 'RF',
   jump: 'S',
+  noAux: 'no aux heads',
+  strideOn1x1: 'stride on 1×1',
+  listJoin: ', ',
+  summaryOne: '{model} at {size}×{size}: {params} parameters, {macs} MACs, receptive field {rf} px at stride {S}',
+  summaryVs: '{one}; {model}: {params} parameters, {macs} MACs.',
+  period: '.',
+  layersHint:
+    '{n} groups; open one to see its layers. Block rows of the core are shaded; Bytes = fp32 parameters + inputs + output of the layer run on its own (unfused); MACs/byte = arithmetic intensity; RF = receptive field (px), S = effective stride.',
+  sameScale: 'Same scale for both models.',
+  unitMeta: '{n} layers · {shape} · {params} params · {macs} MACs · RF {rf}',
+  unitMetaOne: '1 layer · {shape} · {params} params · {macs} MACs · RF {rf}',
+  weights: '  weights',
+  biases: '  biases',
+  bn: '  batch-norm γ, β',
+  flops: 'FLOPs = 2 × MACs',
+  traffic: 'Memory traffic, fp32, layer by layer',
+  auxRow: '  + aux heads (training only)',
+  auxAdds: 'training-mode forward adds {macs} MACs',
+  accuracy: 'ImageNet top-1 / top-5 (published weights)',
+  noWeights: '— (no weights for this variant or input)',
+  rfStride: 'Receptive field / stride',
+  misaligned: ' (paths misaligned)',
+  rows: 'Layers (rows)',
+  imageSide: 'image side {size}',
+  afterLayers: '{title}: {rf} px after {depth} weight layers',
+  xAxis: 'depth (weight layers on the longest path)',
+  yAxis: 'receptive field (px)',
+  chartCaption: ' — receptive field of the largest-field unit at each depth (px), against the image side.',
+  /** Chinese pages: the core's layer descriptions and kinds, as [pattern, replacement] pairs (JSON). */
+  phrases: '',
 };
 /** The fixed labels plus one per option field and choice (from the options table). */
 export type ExplorerLabels = typeof explorerLabels & Readonly<Record<string, string>>;
@@ -208,18 +239,21 @@ export function blameExplorer(error: unknown, which: 'a' | 'b'): FieldName | und
 
 export function describe(id: string, options: NetworkOptions, labels: ExplorerLabels): string {
   const bits: string[] = [];
-  if (options.aux !== undefined) bits.push(options.aux ? (labels['aux.on'] ?? NETWORK_OPTIONS.aux.choices[1].label) : 'no aux heads');
-  if (options.strideOn === '1x1') bits.push('stride on 1×1');
+  if (options.aux !== undefined) bits.push(options.aux ? (labels['aux.on'] ?? NETWORK_OPTIONS.aux.choices[1].label) : labels.noAux);
+  if (options.strideOn === '1x1') bits.push(labels.strideOn1x1);
   if (options.outputStride !== undefined) bits.push(`OS ${options.outputStride}`);
-  return bits.length ? `${id} (${bits.join(', ')})` : id;
+  return bits.length ? `${id} (${bits.join(labels.listJoin)})` : id;
 }
 
 export function summaryLine(values: ExplorerValues, labels: ExplorerLabels): string {
   const a = explore(String(values.model), optionsFor(values, 'a'), values.size).analysis;
-  const one = `${describe(String(values.model), optionsFor(values, 'a'), labels)} at ${values.size}×${values.size}: ${formatCount(a.params.total)} parameters, ${formatCompact(a.macs)} MACs, receptive field ${a.receptiveField.size[0]} px at stride ${a.receptiveField.stride[0]}`;
-  if (values.vs === NONE) return `${one}.`;
+  const model = describe(String(values.model), optionsFor(values, 'a'), labels);
+  const rf = { rf: a.receptiveField.size[0], S: a.receptiveField.stride[0] };
+  const one = fill(labels.summaryOne, { model, size: values.size, params: formatCount(a.params.total), macs: formatCompact(a.macs), ...rf });
+  if (values.vs === NONE) return one + labels.period;
   const b = explore(String(values.vs), optionsFor(values, 'b'), values.size).analysis;
-  return `${one}; ${describe(String(values.vs), optionsFor(values, 'b'), labels)}: ${formatCount(b.params.total)} parameters, ${formatCompact(b.macs)} MACs.`;
+  const other = describe(String(values.vs), optionsFor(values, 'b'), labels);
+  return fill(labels.summaryVs, { one, model: other, params: formatCount(b.params.total), macs: formatCompact(b.macs) });
 }
 
 export interface RenderedExplorer {
@@ -261,13 +295,14 @@ export function comparisonHtml(
   const allUnits = items.flatMap((i) => i.x.units);
   const maxP = Math.max(0, ...allUnits.map((u) => u.params));
   const maxM = Math.max(0, ...allUnits.map((u) => u.macs));
+  const rename = (name: string) => phrased(name, labels);
   const bars = items
-    .map((i, k) => `<div class="ex-bar-col"><h5>${e(i.title)}</h5>${barsSvg(labels.params, i.x.units, 'params', k, maxP)}${barsSvg(labels.macs, i.x.units, 'macs', k, maxM)}</div>`)
+    .map((i, k) => `<div class="ex-bar-col"><h5>${e(i.title)}</h5>${barsSvg(labels.params, i.x.units, 'params', k, maxP, rename)}${barsSvg(labels.macs, i.x.units, 'macs', k, maxM, rename)}</div>`)
     .join('');
   const tables = items
     .map(
       (i, k) =>
-        `<section class="ex-layers"><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${i.x.units.length} groups; open one to see its layers. Block rows of the core are shaded; Bytes = fp32 parameters + inputs + output of the layer run on its own (unfused); MACs/byte = arithmetic intensity; RF = receptive field (px), S = effective stride.</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b', options.lazy ?? false)}</section>`,
+        `<section class="ex-layers"><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${e(fill(labels.layersHint, { n: i.x.units.length }))}</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b', options.lazy ?? false)}</section>`,
     )
     .join('');
   return [
@@ -276,7 +311,7 @@ export function comparisonHtml(
     options.afterTotals ?? '',
     `<h4>${e(labels.rfChart)}</h4>`,
     rfChartSvg(items, size, labels),
-    `<h4>${e(labels.bars)}</h4><p class="ex-hint">Same scale for both models.</p><div class="ex-bar-grid">${bars}</div>`,
+    `<h4>${e(labels.bars)}</h4><p class="ex-hint">${e(labels.sameScale)}</p><div class="ex-bar-grid">${bars}</div>`,
     tables,
   ].join('');
 }

@@ -9,6 +9,7 @@ import { formatCompact, formatCount, formatShape, isCalcError, type Analysis, ty
 import { activationValues, formatBytes, unitsOf } from '../../../src/calc/index';
 import { encoderAnalysis, encoderOf } from '../../../src/models/encoder';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { WidgetDef } from '../../../src/site/widget';
 
 export const OS_MODELS = ['resnet50', 'resnet101', 'resnet152'] as const;
@@ -52,6 +53,25 @@ export const outputStrideLabels = {
   features: 'Final feature map',
   picture: 'Receptive field of the centre unit on the image',
   erfLink: 'see where their gradient lands in the effective-RF view',
+  erfNote: 'The {n} later 3×3 convolutions of {stage} all have dilation {d}: {link}.',
+  svgCaption: '{r}×{r} field, {n}×{n} units {S} px apart',
+  everyShown: ' (every {k}th shown)',
+  figCaption:
+    '{size}×{size} image (grey), unit centres at output stride {S} (dots), the {r}×{r} receptive field of the centre unit ({m}, {m}) — dashed where it reaches into the zero padding, filled where it covers the image — and the {S}×{S} cell of input pixels that unit stands for.',
+  everyDrawn: ' Every {k}th unit is drawn.',
+  summary:
+    '{name} at {size}×{size}, output stride {os}: {shape} features, {macs} MACs ({ratio} OS 32), receptive field {rf} px at stride {S}.',
+  stem: 'stem',
+  thenDilation: '{first}, then {rest}',
+  perSide: ' per side',
+  stageCaption:
+    "{model}, {size}×{size} input, output stride {os}. Stem = conv1 … maxpool. Stride and dilation of each stage's 3×3 convolutions (torchvision's _make_layer gives a dilated stage's first block the previous dilation), the stage's output, its MACs, and the receptive field r and effective stride S of one output unit.",
+  jumpStep: '<var>S</var> = 2 (conv1) · 2 (maxpool) · {jumps} (layer1–4) = <strong>{S}</strong>',
+  mapStep: 'map = {size} px ÷ {S}, rounded up by the padded strided layers: <strong>{shape}</strong>',
+  rfNote:
+    'Each 3×3 adds (k_eff − 1)·S to the field, with k_eff = d·(3 − 1) + 1 and S the effective stride of its input. Dilating by d multiplies (k_eff − 1) by d exactly where S was divided by d:',
+  totalsCaption:
+    'Encoder = {model} up to layer4 (no avgpool, no fc), {size}×{size}×3 input. Activations: the outputs of every conv, batch-norm, pool and add layer, 4 bytes each, for one image.',
 };
 export type OutputStrideLabels = typeof outputStrideLabels;
 
@@ -174,11 +194,12 @@ function ratio(a: number, b: number): string {
 function erfLink(stage: StageInfo, l: OutputStrideLabels): string {
   const layers = Math.max(1, stage.blocks - 1);
   const href = `?erf.layers=${layers}&erf.dilation=${stage.dilationRest}#nb-erf-title`;
-  return `<p class="os-note">The ${layers} later 3×3 convolutions of <code>${e(stage.name)}</code> all have dilation ${stage.dilationRest}: <a href="${e(href)}">${e(l.erfLink)}</a>.</p>`;
+  const link = `<a href="${e(href)}">${e(l.erfLink)}</a>`;
+  return `<p class="os-note">${fill(e(l.erfNote), { n: layers, stage: `<code>${e(stage.name)}</code>`, d: stage.dilationRest, link })}</p>`;
 }
 
 /** Server-rendered picture: image square, grid of unit centres, RF of the centre unit (clipped). */
-export function receptiveFieldSvg(a: Analysis, size: number, title: string): string {
+export function receptiveFieldSvg(a: Analysis, size: number, title: string, l: OutputStrideLabels = outputStride.labels): string {
   const rf = a.receptiveField;
   const r = rf.size[0];
   const S = rf.stride[0];
@@ -201,7 +222,7 @@ export function receptiveFieldSvg(a: Analysis, size: number, title: string): str
   const clipStart = Math.max(0, start);
   const clipEnd = Math.min(size, end);
   const mid = m * S - P + (r - 1) / 2 + 0.5;
-  const cap = `${r}×${r} field, ${n}×${n} units ${S} px apart${every > 1 ? ` (every ${every}th shown)` : ''}`;
+  const cap = fill(l.svgCaption, { r, n, S }) + (every > 1 ? fill(l.everyShown, { k: every }) : '');
   return [
     `<figure class="os-figure"><svg viewBox="-4 -4 ${view + 8} ${view + 8}" role="img" aria-label="${e(`${title}: ${cap}`)}">`,
     `<defs><pattern id="os-dots" patternUnits="userSpaceOnUse" x="${X(firstDot)}" y="${X(firstDot)}" width="${L(pitch)}" height="${L(pitch)}">`,
@@ -212,7 +233,7 @@ export function receptiveFieldSvg(a: Analysis, size: number, title: string): str
     `<rect class="os-rf" x="${X(clipStart)}" y="${X(clipStart)}" width="${L(clipEnd - clipStart)}" height="${L(clipEnd - clipStart)}"/>`,
     `<rect class="os-cell" x="${X(mid - S / 2)}" y="${X(mid - S / 2)}" width="${L(S)}" height="${L(S)}"/>`,
     `<circle class="os-centre" cx="${X(mid)}" cy="${X(mid)}" r="3"/>`,
-    `</svg><figcaption>${e(`${size}×${size} image (grey), unit centres at output stride ${S} (dots), the ${r}×${r} receptive field of the centre unit (${m}, ${m}) — dashed where it reaches into the zero padding, filled where it covers the image — and the ${S}×${S} cell of input pixels that unit stands for. ${every > 1 ? `Every ${every}th unit is drawn.` : ''}`)}</figcaption></figure>`,
+    `</svg><figcaption>${e(fill(l.figCaption, { size, S, r, m }) + (every > 1 ? fill(l.everyDrawn, { k: every }) : ''))}</figcaption></figure>`,
   ].join('');
 }
 
@@ -224,22 +245,26 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
     os: { kind: 'choice', options: ['32', '16', '8'] },
   },
   defaults: { model: 'resnet50', size: 512, os: '16' },
-  labels: outputStrideLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? outputStrideLabels : ({} as OutputStrideLabels),
 
   summary(v, l) {
     const { encoder, baseline } = computeOutputStride(v);
     const name = l[`model.${v.model}`] ?? v.model;
-    return `${name} at ${v.size}×${v.size}, output stride ${v.os}: ${formatShape(encoder.output)} features, ${formatCompact(encoder.macs)} MACs (${ratio(encoder.macs, baseline.macs)} OS 32), receptive field ${encoder.receptiveField.size[0]} px at stride ${encoder.receptiveField.stride[0]}.`;
+    const rf = encoder.receptiveField;
+    const counts = { shape: formatShape(encoder.output), macs: formatCompact(encoder.macs), ratio: ratio(encoder.macs, baseline.macs) };
+    return fill(l.summary, { name, size: v.size, os: v.os, ...counts, rf: rf.size[0], S: rf.stride[0] });
   },
 
   render(v, l) {
     const { encoder, baseline, stages, stem, rfTerms } = computeOutputStride(v);
     const stageRows = [
-      ['stem', '2 · 2', '1', formatShape(stem.output), formatCompact(stem.macs), `${stem.rf} / ${stem.jump}`],
+      [e(l.stem), '2 · 2', '1', formatShape(stem.output), formatCompact(stem.macs), `${stem.rf} / ${stem.jump}`],
       ...stages.map((s) => [
         `<code>${e(s.name)}</code>`,
         String(s.stride),
-        s.dilationFirst === s.dilationRest ? String(s.dilationRest) : `${s.dilationFirst}, then ${s.dilationRest}`,
+        s.dilationFirst === s.dilationRest ? String(s.dilationRest) : e(fill(l.thenDilation, { first: s.dilationFirst, rest: s.dilationRest })),
         formatShape(s.output),
         formatCompact(s.macs),
         `${s.rf} / ${s.jump}`,
@@ -257,25 +282,25 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
       [e(l.params), formatCount(encoder.params.total), formatCount(baseline.params.total), ratio(encoder.params.total, baseline.params.total)],
       [e(l.macs), formatCompact(encoder.macs), formatCompact(baseline.macs), ratio(encoder.macs, baseline.macs)],
       [e(l.memory), mem(encoder), mem(baseline), ratio(activationValues(encoder), activationValues(baseline))],
-      [e(l.features), formatShape(encoder.output), formatShape(baseline.output), ratio(encoder.output[1] ?? 1, baseline.output[1] ?? 1) + ' per side'],
+      [e(l.features), formatShape(encoder.output), formatShape(baseline.output), ratio(encoder.output[1] ?? 1, baseline.output[1] ?? 1) + e(l.perSide)],
       [e(l.rf), `${encoder.receptiveField.size[0]}×${encoder.receptiveField.size[0]}`, `${baseline.receptiveField.size[0]}×${baseline.receptiveField.size[0]}`, ratio(encoder.receptiveField.size[0], baseline.receptiveField.size[0])],
       [e(l.jump), String(encoder.receptiveField.stride[0]), String(baseline.receptiveField.stride[0]), ratio(encoder.receptiveField.stride[0], baseline.receptiveField.stride[0])],
     ];
     return [
       `<h4>${e(l.strides)}</h4>`,
       htmlTable([e(l.stage), e(l.stride), e(l.dilation), e(l.map), e(l.macs), `${e(l.rf)} / S`], stageRows, {
-        caption: `${v.model}, ${v.size}×${v.size} input, output stride ${v.os}. Stem = conv1 … maxpool. Stride and dilation of each stage's 3×3 convolutions (torchvision's _make_layer gives a dilated stage's first block the previous dilation), the stage's output, its MACs, and the receptive field r and effective stride S of one output unit.`,
+        caption: fill(l.stageCaption, { model: v.model, size: v.size, os: v.os }),
         numericFrom: 1,
       }),
-      `<h4>${e(l.jumpLine)}</h4><ol class="nb-derivation"><li><var>S</var> = 2 (conv1) · 2 (maxpool) · ${jumps} (layer1–4) = <strong>${encoder.receptiveField.stride[0]}</strong></li><li>map = ${v.size} px ÷ ${encoder.receptiveField.stride[0]}, rounded up by the padded strided layers: <strong>${encoder.output[1]}×${encoder.output[2]}</strong></li></ol>`,
-      `<h4>${e(l.rfLine)}</h4><p class="os-note">Each 3×3 adds (k_eff − 1)·S to the field, with k_eff = d·(3 − 1) + 1 and S the effective stride of its input. Dilating by d multiplies (k_eff − 1) by d exactly where S was divided by d:</p><ol class="nb-derivation">${terms}</ol>`,
+      `<h4>${e(l.jumpLine)}</h4><ol class="nb-derivation"><li>${fill(l.jumpStep, { jumps, S: encoder.receptiveField.stride[0] })}</li><li>${fill(l.mapStep, { size: v.size, S: encoder.receptiveField.stride[0], shape: `${encoder.output[1]}×${encoder.output[2]}` })}</li></ol>`,
+      `<h4>${e(l.rfLine)}</h4><p class="os-note">${e(l.rfNote)}</p><ol class="nb-derivation">${terms}</ol>`,
       erfLink(stages[stages.length - 1]!, l),
       `<h4>${e(l.totals)}</h4>`,
       htmlTable(['', e(l.current), e(l.baseline), e(l.ratio)], totals, {
-        caption: `Encoder = ${v.model} up to layer4 (no avgpool, no fc), ${v.size}×${v.size}×3 input. Activations: the outputs of every conv, batch-norm, pool and add layer, 4 bytes each, for one image.`,
+        caption: fill(l.totalsCaption, { model: v.model, size: v.size }),
       }),
       `<h4>${e(l.picture)}</h4>`,
-      receptiveFieldSvg(encoder, v.size, l.picture),
+      receptiveFieldSvg(encoder, v.size, l.picture, l),
     ].join('');
   },
 

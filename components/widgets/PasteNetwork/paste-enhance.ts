@@ -5,11 +5,12 @@
  * one marks the textarea with the line and module and keeps the last good result.
  */
 import { parseInteger } from '../../../src/site/fields';
+import { fill } from '../../../src/site/template';
 import type { CellHandle } from '../../../src/site/widget';
 import { decodeFragment, encodeText, FRAGMENT_KEY, FRAGMENT_LIMIT } from './fragment';
 import { parseText } from './parse-client';
 import type { ParseFailure } from './parse-request';
-import { pasteNetwork, setPasted } from './paste-network';
+import { pasteNetwork, setPasted, type PasteLabels } from './paste-network';
 
 /** Samples from the parser's fixtures; the large ones load only when asked for. */
 const SAMPLES: Record<string, { size: number; load: () => Promise<string> }> = {
@@ -21,12 +22,14 @@ const SAMPLES: Record<string, { size: number; load: () => Promise<string> }> = {
 const TYPING_PAUSE_MS = 300;
 
 /** "Line 4, stem.1 (Mish): unknown module …": where first, then the parser's words as they are. */
-export function failureMessage({ line, module, problem }: ParseFailure): string {
-  const where = [line === null ? '' : `Line ${line}`, module].filter((s) => s !== '').join(', ');
+export function failureMessage({ line, module, problem }: ParseFailure, labels: PasteLabels = pasteNetwork.labels): string {
+  const where = [line === null ? '' : fill(labels.line, { n: line }), module].filter((s) => s !== '').join(labels.listJoin);
   return where ? `${where}: ${problem}` : problem.charAt(0).toUpperCase() + problem.slice(1);
 }
 
 export function pasteEnhance(root: HTMLElement, cell: CellHandle): void {
+  // The cell's labels, complete: the server wrote them into data-labels.
+  const labels = cell.labels as PasteLabels;
   const found = {
     area: root.querySelector<HTMLTextAreaElement>('textarea[data-paste-text]'),
     size: root.querySelector<HTMLInputElement>('[data-inputs] [name="size"]'),
@@ -59,7 +62,7 @@ export function pasteEnhance(root: HTMLElement, cell: CellHandle): void {
       if (length <= FRAGMENT_LIMIT) url.hash = fragment;
       else {
         url.hash = '';
-        note.textContent = `This network is analysed but not kept in the address: compressed, it needs ${length.toLocaleString('en')} characters there, over the limit of ${FRAGMENT_LIMIT.toLocaleString('en')}. Share the text itself.`;
+        note.textContent = fill(labels.tooLong, { length: length.toLocaleString('en'), limit: FRAGMENT_LIMIT.toLocaleString('en') });
       }
     }
     history.replaceState(history.state, '', url.hash ? url : url.href.replace(/#$/, ''));
@@ -73,7 +76,7 @@ export function pasteEnhance(root: HTMLElement, cell: CellHandle): void {
     if (reply === null) return; // a newer parse is on its way
     busy(false);
     if (!reply.ok) {
-      mark(failureMessage(reply.failure));
+      mark(failureMessage(reply.failure, labels));
       return;
     }
     mark('');
@@ -115,7 +118,7 @@ export function pasteEnhance(root: HTMLElement, cell: CellHandle): void {
       area.value = text;
       await analyse(text);
     } catch (error) {
-      mark(`The network in this link could not be read: ${error instanceof Error ? error.message : 'damaged text'}.`);
+      mark(fill(labels.badLink, { reason: error instanceof Error ? error.message : labels.damaged }));
     }
   }
   window.addEventListener('hashchange', () => void restore());

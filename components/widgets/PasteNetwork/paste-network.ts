@@ -7,6 +7,7 @@
  */
 import { formatCompact, formatCount, isCalcError, type Network } from '../../../src/calc/index';
 import { escapeHtml as e } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import { networkIds } from '../../../src/models/registry';
 import type { WidgetDef } from '../../../src/site/widget';
 import type { WiringNote } from '../../../src/parse/graph';
@@ -49,22 +50,41 @@ export const pasteLabels = {
   'format.pytorch': 'PyTorch print(model)',
   'format.caffe': 'Caffe prototxt',
   'format.json': 'network JSON',
+  'rule.sequence': 'children in order',
+  'rule.assumed-sequence': 'unknown module: children assumed in order',
+  'rule.known-class': 'known torchvision class',
+  'rule.branch-on-input': 'branch on the block input',
+  'rule.side-branch': 'side branch (auxiliary head)',
+  'rule.inferred-flatten': 'inferred: flatten',
+  'rule.inferred-global-pool': 'inferred: global pooling',
+  'rule.assumed-default': 'assumed default',
+  'rule.caffe-graph': 'prototxt bottom/top',
+  'rule.caffe-implicit': 'Caffe implicit rule',
+  'rule.json': 'network JSON',
+  noRules: 'no rules applied',
+  notes: '{n} notes',
+  noteOne: '1 note',
+  notesMeta: 'line, module, rule',
+  colLine: 'Line',
+  colModule: 'Module',
+  colRule: 'Rule',
+  colMeaning: 'What it means here',
+  model: '(model)',
+  pasteFirst: 'Paste a network into the text field first.',
+  pasteSummary: '{title} at {input}: {params} parameters, {macs} MACs, receptive field {rf} px at stride {S}',
+  line: 'Line {n}',
+  tooLong:
+    'This network is analysed but not kept in the address: compressed, it needs {length} characters there, over the limit of {limit}. Share the text itself.',
+  badLink: 'The network in this link could not be read: {reason}.',
+  damaged: 'damaged text',
+  /** Empty: the parser's own title. */
+  pastedTitle: '',
 };
 export type PasteLabels = typeof pasteLabels;
+/** A translation may explain each wiring rule itself (the parser's notes are English). */
+export type RuleNotes = Record<`ruleNote.${WiringNote['rule']}`, string>;
 
-const RULE_WORDS: Record<WiringNote['rule'], string> = {
-  sequence: 'children in order',
-  'assumed-sequence': 'unknown module: children assumed in order',
-  'known-class': 'known torchvision class',
-  'branch-on-input': 'branch on the block input',
-  'side-branch': 'side branch (auxiliary head)',
-  'inferred-flatten': 'inferred: flatten',
-  'inferred-global-pool': 'inferred: global pooling',
-  'assumed-default': 'assumed default',
-  'caffe-graph': 'prototxt bottom/top',
-  'caffe-implicit': 'Caffe implicit rule',
-  json: 'network JSON',
-};
+const ruleWords = (rule: WiringNote['rule'], labels: PasteLabels): string => labels[`rule.${rule}`] ?? rule;
 
 const cache = new Map<number, Explored>();
 
@@ -77,29 +97,32 @@ function exploredAt(pasted: Pasted, size: number): Explored {
   return x;
 }
 
-function need(): Pasted {
-  if (current === null) throw new Error('Paste a network into the text field first.');
+function need(labels: PasteLabels): Pasted {
+  if (current === null) throw Object.assign(new Error(labels.pasteFirst), { localized: true });
   return current;
 }
 
 /** The parser names the network after its root module or prototxt name, and says the format. */
 function titleOf(pasted: Pasted, labels: PasteLabels): string {
-  return pasted.network.title || `${labels.yours} (${labels[`format.${pasted.format}`]})`;
+  const format = labels[`format.${pasted.format}`];
+  // The parser's title is English ("CustomNet (pasted print(model))"); a translation rewrites its tail.
+  if (labels.pastedTitle && pasted.network.title) return fill(labels.pastedTitle, { name: pasted.network.title.replace(/ \(pasted .*\)$/, ''), format });
+  return pasted.network.title || `${labels.yours} (${format})`;
 }
 
 /** The wiring report: counts per rule, then every note with its line. Pasted names are escaped. */
 export function wiringHtml(wiring: readonly WiringNote[], labels: PasteLabels): string {
   const counts = new Map<WiringNote['rule'], number>();
   for (const n of wiring) counts.set(n.rule, (counts.get(n.rule) ?? 0) + 1);
-  const tally = [...counts].map(([rule, n]) => `${e(RULE_WORDS[rule])} × ${n}`).join(' · ');
+  const tally = [...counts].map(([rule, n]) => `${e(ruleWords(rule, labels))} × ${n}`).join(' · ');
   const rows = wiring
-    .map((n) => `<tr><td class="num">${n.line ?? '—'}</td><th scope="row"><code>${e(n.module || '(model)')}</code></th><td>${e(RULE_WORDS[n.rule])}</td><td>${e(n.text)}</td></tr>`)
+    .map((n) => `<tr><td class="num">${n.line ?? '—'}</td><th scope="row"><code>${e(n.module || labels.model)}</code></th><td>${e(ruleWords(n.rule, labels))}</td><td>${e((labels as Partial<RuleNotes>)[`ruleNote.${n.rule}`] ?? n.text)}</td></tr>`)
     .join('');
-  return `<h4>${e(labels.wiring)}</h4><p class="ex-hint">${tally || 'no rules applied'}</p><details class="ex-unit pn-wiring"><summary><span class="ex-u-name">${wiring.length} ${wiring.length === 1 ? 'note' : 'notes'}</span><span class="ex-u-meta">line, module, rule</span></summary><div class="nb-table-wrap" tabindex="0"><table class="ex-table"><thead><tr><th scope="col" class="num">Line</th><th scope="col">Module</th><th scope="col">Rule</th><th scope="col">What it means here</th></tr></thead><tbody>${rows}</tbody></table></div></details>`;
+  return `<h4>${e(labels.wiring)}</h4><p class="ex-hint">${tally || e(labels.noRules)}</p><details class="ex-unit pn-wiring"><summary><span class="ex-u-name">${e(wiring.length === 1 ? labels.noteOne : fill(labels.notes, { n: wiring.length }))}</span><span class="ex-u-meta">${e(labels.notesMeta)}</span></summary><div class="nb-table-wrap" tabindex="0"><table class="ex-table"><thead><tr><th scope="col" class="num">${e(labels.colLine)}</th><th scope="col">${e(labels.colModule)}</th><th scope="col">${e(labels.colRule)}</th><th scope="col">${e(labels.colMeaning)}</th></tr></thead><tbody>${rows}</tbody></table></div></details>`;
 }
 
 function renderPaste(values: PasteValues, labels: PasteLabels): string {
-  const pasted = need();
+  const pasted = need(labels);
   const items = [{ title: titleOf(pasted, labels), x: exploredAt(pasted, values.size) }];
   if (values.vs !== NONE) items.push({ title: values.vs, x: explore(values.vs, {}, values.size) });
   return `<div class="ex-cell">${comparisonHtml(items, values.size, labels, { afterTotals: wiringHtml(pasted.wiring, labels) })}</div>`;
@@ -112,15 +135,17 @@ export const pasteNetwork: WidgetDef<PasteValues, PasteLabels> = {
     vs: { kind: 'choice', options: [NONE, ...networkIds] },
   },
   defaults: { size: 65, vs: NONE },
-  labels: pasteLabels,
+  // English labels on the server only: the browser renders with data-labels (Cell.astro).
+  labels: import.meta.env.SSR ? pasteLabels : ({} as PasteLabels),
   summary(values, labels) {
-    const pasted = need();
+    const pasted = need(labels);
     const a = exploredAt(pasted, values.size).analysis;
     const c = pasted.network.input[0] ?? 3;
-    const one = `${titleOf(pasted, labels)} at ${c}×${values.size}×${values.size}: ${formatCount(a.params.total)} parameters, ${formatCompact(a.macs)} MACs, receptive field ${a.receptiveField.size[0]} px at stride ${a.receptiveField.stride[0]}`;
-    if (values.vs === NONE) return `${one}.`;
+    const rf = { rf: a.receptiveField.size[0], S: a.receptiveField.stride[0] };
+    const one = fill(labels.pasteSummary, { title: titleOf(pasted, labels), input: `${c}×${values.size}×${values.size}`, params: formatCount(a.params.total), macs: formatCompact(a.macs), ...rf });
+    if (values.vs === NONE) return one + labels.period;
     const b = explore(values.vs, {}, values.size).analysis;
-    return `${one}; ${values.vs}: ${formatCount(b.params.total)} parameters, ${formatCompact(b.macs)} MACs.`;
+    return fill(labels.summaryVs, { one, model: values.vs, params: formatCount(b.params.total), macs: formatCompact(b.macs) });
   },
   render: renderPaste,
   blame(error) {

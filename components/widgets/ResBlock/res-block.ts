@@ -18,6 +18,7 @@ import {
 } from '../../../src/calc/index';
 import { basicBlock, bottleneck, EXPANSION } from '../../../src/models/resnet';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { WidgetDef } from '../../../src/site/widget';
 
 export type BlockKind = 'basic' | 'bottleneck';
@@ -68,6 +69,27 @@ export const resBlockLabels = {
   identityNote: 'identity shortcut',
   formula: 'Each conv has no bias and is followed by batch norm: parameters k·k·C_in·C_out + 2·C_out (γ, β); MACs k·k·C_in·C_out·H_out·W_out.',
   mismatch: 'identity impossible: shapes differ',
+  paramsWord: 'parameters',
+  strideStep: ', stride {s}',
+  projectionCell: '1×1 conv',
+  identityCell: 'identity',
+  halves: 'stride {s} halves H and W',
+  channelsGo: 'channels go {cin} → {out}',
+  listJoin: ', ',
+  shapeLine: '{input} → {output}. {change}{shortcut} {channels}',
+  changes: 'The shape changes ({why}), so x cannot be added to F(x) as it is: ',
+  sameShape: 'Input and output have the same shape, so ',
+  projectsBC: 'the shortcut is a 1×1 convolution with stride {s} and {out} filters, plus batch norm (options B and C agree here: C projects every shortcut, B only this one).',
+  projectsB: 'the shortcut is a 1×1 convolution with stride {s} and {out} filters, plus batch norm (option B projects only where the shape changes).',
+  projectsAnyway: 'an identity shortcut would do; this one projects anyway (option C).',
+  identityAdded: 'the shortcut is the identity: x is added unchanged.',
+  outBottleneck: 'Output channels = planes · 4 = {planes} · 4 = {out}.',
+  outBasic: 'Output channels = planes = {out}.',
+  summaryProjection: 'a 1×1 projection shortcut ({params} parameters)',
+  summaryIdentity: 'an identity shortcut',
+  summary: '{kind} block {input} → {output} with {shortcut}: {params} parameters, {macs} MACs.',
+  caption:
+    "Width {planes}: the basic block outputs {planes} channels, the bottleneck {out4}. Field: the receptive field of one output unit on the block's input.",
 };
 export type ResBlockLabels = typeof resBlockLabels;
 
@@ -159,12 +181,12 @@ function derivationOf(r: BlockResult, l: ResBlockLabels): string {
   const items = pairs.map(([c, b]) => {
     const conv = byName.get(c)!;
     const k = kernelOf(conv);
-    const stride = (conv.window?.stride[0] ?? 1) !== 1 ? `, stride ${r.plan.stride}` : '';
+    const stride = (conv.window?.stride[0] ?? 1) !== 1 ? e(fill(l.strideStep, { s: r.plan.stride })) : '';
     const [params, macs] = convBnCells(conv, byName.get(b)!);
-    return `<li><code>${e(c)}</code> + <code>${e(b)}</code> (${k}×${k}${stride}) → ${formatShape(conv.output)}: ${e(l.params.toLowerCase())} ${params}; ${e(l.macs)} ${macs}</li>`;
+    return `<li><code>${e(c)}</code> + <code>${e(b)}</code> (${k}×${k}${stride}) → ${formatShape(conv.output)}: ${e(l.paramsWord)} ${params}; ${e(l.macs)} ${macs}</li>`;
   });
   const add = byName.get('add')!;
-  items.push(`<li><code>add</code> → ${formatShape(add.output)}${r.plan.projection ? '' : ` (${e(l.identityNote)})`}: 0 ${e(l.params.toLowerCase())}, 0 ${e(l.macs)}</li>`);
+  items.push(`<li><code>add</code> → ${formatShape(add.output)}${r.plan.projection ? '' : ` (${e(l.identityNote)})`}: 0 ${e(l.paramsWord)}, 0 ${e(l.macs)}</li>`);
   return `<ol class="nb-derivation res-block-derivation">${items.join('')}</ol>`;
 }
 
@@ -178,7 +200,7 @@ function compareColumn(kind: BlockKind, v: ResBlockValues, l: ResBlockLabels): s
     const r = block(kind, v);
     return [
       formatShape(r.analysis.output),
-      r.plan.projection ? '1×1 conv' : 'identity',
+      e(r.plan.projection ? l.projectionCell : l.identityCell),
       formatCount(r.main.params),
       formatCount(r.shortcut.params),
       `<strong>${formatCount(r.analysis.params.total)}</strong>`,
@@ -192,21 +214,21 @@ function compareColumn(kind: BlockKind, v: ResBlockValues, l: ResBlockLabels): s
   }
 }
 
-function shapeSentence(r: BlockResult, v: ResBlockValues): string {
+function shapeSentence(r: BlockResult, v: ResBlockValues, l: ResBlockLabels): string {
   const input = formatShape(r.analysis.input);
   const output = formatShape(r.analysis.output);
   const why: string[] = [];
-  if (r.plan.stride !== 1) why.push(`stride ${r.plan.stride} halves H and W`);
-  if (v.cin !== r.plan.out) why.push(`channels go ${v.cin} → ${r.plan.out}`);
-  const change = why.length > 0 ? `The shape changes (${why.join(', ')}), so x cannot be added to F(x) as it is: ` : 'Input and output have the same shape, so ';
+  const vars = { s: r.plan.stride, cin: v.cin, out: r.plan.out, planes: v.planes };
+  if (r.plan.stride !== 1) why.push(fill(l.halves, vars));
+  if (v.cin !== r.plan.out) why.push(fill(l.channelsGo, vars));
+  const change = why.length > 0 ? fill(l.changes, { why: why.join(l.listJoin) }) : l.sameShape;
   const shortcut = r.plan.projection
     ? r.plan.shapeChanges
-      ? `the shortcut is a 1×1 convolution with stride ${r.plan.stride} and ${r.plan.out} filters, plus batch norm${
-          v.shortcut === 'projection' ? ' (options B and C agree here: C projects every shortcut, B only this one).' : ' (option B projects only where the shape changes).'
-        }`
-      : 'an identity shortcut would do; this one projects anyway (option C).'
-    : 'the shortcut is the identity: x is added unchanged.';
-  return `<p>${input} → ${output}. ${change}${shortcut} ${r.plan.kind === 'bottleneck' ? `Output channels = planes · 4 = ${v.planes} · 4 = ${r.plan.out}.` : `Output channels = planes = ${r.plan.out}.`}</p>`;
+      ? fill(v.shortcut === 'projection' ? l.projectsBC : l.projectsB, vars)
+      : l.projectsAnyway
+    : l.identityAdded;
+  const channels = fill(r.plan.kind === 'bottleneck' ? l.outBottleneck : l.outBasic, vars);
+  return `<p>${e(fill(l.shapeLine, { input, output, change, shortcut, channels }))}</p>`;
 }
 
 export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
@@ -221,12 +243,16 @@ export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
   },
   // resnet50's layer2.0: 256×56×56 in, width 128, stride 2 → 512×28×28.
   defaults: { kind: 'bottleneck', cin: 256, planes: 128, stride: '2', size: 56, shortcut: 'auto' },
-  labels: resBlockLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? resBlockLabels : ({} as ResBlockLabels),
 
   summary(v, l) {
     const r = block(v.kind, v);
-    const sc = r.plan.projection ? `a 1×1 projection shortcut (${formatCount(r.shortcut.params)} ${l.params.toLowerCase()})` : 'an identity shortcut';
-    return `${v.kind === 'basic' ? 'Basic' : 'Bottleneck'} block ${formatShape(r.analysis.input)} → ${formatShape(r.analysis.output)} with ${sc}: ${formatCount(r.analysis.params.total)} ${l.params.toLowerCase()}, ${formatCompact(r.analysis.macs)} ${l.macs}.`;
+    const shortcut = r.plan.projection ? fill(l.summaryProjection, { params: formatCount(r.shortcut.params) }) : l.summaryIdentity;
+    const kind = v.kind === 'basic' ? l.basic : l.bottleneck;
+    const counts = { params: formatCount(r.analysis.params.total), macs: formatCompact(r.analysis.macs) };
+    return fill(l.summary, { kind, input: formatShape(r.analysis.input), output: formatShape(r.analysis.output), shortcut, ...counts });
   },
 
   render(v, l) {
@@ -241,14 +267,14 @@ export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
     const names = [l.output, l.cmpShortcut, l.cmpParamsMain, l.cmpParamsShortcut, l.cmpParamsTotal, l.cmpMacs, l.rf];
     const compareRows = names.map((name, i) => [e(name), cols.basic[i]!, cols.bottleneck[i]!]);
     return [
-      `<h4>${e(l.shapes)}</h4>${shapeSentence(r, v)}`,
+      `<h4>${e(l.shapes)}</h4>${shapeSentence(r, v, l)}`,
       `<h4>${e(l.layers)}</h4>`,
       `<p><small>${e(l.formula)}</small></p>`,
       derivationOf(r, l),
       htmlTable(['', e(l.params), e(l.macs)], totals),
       `<h4>${e(l.compare)}</h4>`,
       htmlTable(['', e(l.basic) + (v.kind === 'basic' ? ' ◂' : ''), e(l.bottleneck) + (other === 'basic' ? ' ◂' : '')], compareRows, {
-        caption: `Width ${v.planes}: the basic block outputs ${v.planes} channels, the bottleneck ${v.planes * 4}. Field: the receptive field of one output unit on the block's input.`,
+        caption: fill(l.caption, { planes: v.planes, out4: v.planes * 4 }),
       }),
     ].join('');
   },

@@ -16,6 +16,7 @@ import {
 } from '../../../src/calc/index';
 import { resnet, resnetCustom, resnetStages, type ResNetBlockKind, type ResNetDepth } from '../../../src/models/resnet';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { WidgetDef } from '../../../src/site/widget';
 
 export interface ResNetBuilderValues {
@@ -58,6 +59,23 @@ export const resNetBuilderLabels = {
   stem: 'stem',
   head: 'head',
   customOnly: 'Editing the block fields switches Depth to “custom”.',
+  titlePreset: 'ResNet-{depth} (torchvision{variant})',
+  titleCustom: 'ResNet-{depth} (custom, blocks {repeats}{variant})',
+  v15: ', V1.5',
+  v1: ', V1, stride on 1×1',
+  depthLine:
+    '{title}. Depth = conv1 + {per} convolutions per block · ({blocks}) blocks + fc = 1 + {per}·{sum} + 1 = <strong>{depth}</strong> weight layers.',
+  blocksWord: 'blocks',
+  stageHead: '{n} blocks',
+  stageHeadOne: '1 block',
+  block0: 'block 0: {terms} = {params}',
+  laterBlocks: 'blocks 1–{last}: {terms} = {params} each',
+  stageSum: 'stage = {p0} + {n}·{p1}',
+  caption:
+    "Input 3×{size}×{size}; “×n”: blocks in the stage. Receptive field (square) and effective stride of one unit of the stage's output, in input pixels.",
+  formula:
+    'Each conv is k·k·C<sub>in</sub>·C<sub>out</sub> (no bias); each batch norm adds γ and β: 2·C. Every block after the first in a stage has the same parameters.',
+  summary: '{title} at {size}×{size}: {params} parameters, {macs} MACs; layer4 is {shape} and sees {rf} pixels.',
 };
 export type ResNetBuilderLabels = typeof resNetBuilderLabels;
 
@@ -178,14 +196,22 @@ function total(rows: readonly LayerRow[]): number {
   return rows.reduce((s, r) => s + r.params.total, 0);
 }
 
-function stageDerivation(s: StageSummary): string {
+function stageDerivation(s: StageSummary, l: ResNetBuilderLabels): string {
   const p0 = total(s.first);
-  const head = `<code>${e(s.key)}</code> (${e(s.paperName)}), ${s.blocks} block${s.blocks === 1 ? '' : 's'}`;
-  const first = `block 0: ${paramTerms(s.first)} = ${formatCount(p0)}`;
+  const head = `<code>${e(s.key)}</code> (${e(s.paperName)}), ${e(s.blocks === 1 ? l.stageHeadOne : fill(l.stageHead, { n: s.blocks }))}`;
+  const first = fill(l.block0, { terms: paramTerms(s.first), params: formatCount(p0) });
   if (s.blocks === 1) return `<li>${head}: ${first} = <strong>${formatCount(s.params)}</strong></li>`;
   const p1 = total(s.later);
-  const rest = `blocks 1–${s.blocks - 1}: ${paramTerms(s.later)} = ${formatCount(p1)} each`;
-  return `<li>${head}: ${first}; ${rest}; stage = ${formatCount(p0)} + ${s.blocks - 1}·${formatCount(p1)} = <strong>${formatCount(s.params)}</strong></li>`;
+  const rest = fill(l.laterBlocks, { last: s.blocks - 1, terms: paramTerms(s.later), params: formatCount(p1) });
+  const sum = fill(l.stageSum, { p0: formatCount(p0), n: s.blocks - 1, p1: formatCount(p1) });
+  return `<li>${head}: ${first}; ${rest}; ${sum} = <strong>${formatCount(s.params)}</strong></li>`;
+}
+
+/** The network's title in the page's language (the model's own title is English). */
+function titleOf(v: ResNetBuilderValues, r: BuilderResult, l: ResNetBuilderLabels): string {
+  const depth = 2 + (r.block === 'basic' ? 2 : 3) * r.repeats.reduce((s, x) => s + x, 0);
+  const variant = r.block === 'bottleneck' ? (v.strideOn === '3x3' ? l.v15 : l.v1) : '';
+  return fill(v.depth === 'custom' ? l.titleCustom : l.titlePreset, { depth, variant, repeats: r.repeats.join('-') });
 }
 
 export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> = {
@@ -201,12 +227,15 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
     n4: { kind: 'int', min: 1, max: 100 },
   },
   defaults: { depth: '50', strideOn: '3x3', size: 224, block: 'bottleneck', n1: 3, n2: 4, n3: 6, n4: 3 },
-  labels: resNetBuilderLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? resNetBuilderLabels : ({} as ResNetBuilderLabels),
 
   summary(v, l) {
     const r = compute(v);
     const last = r.stages[3]!;
-    return `${r.title} at ${v.size}×${v.size}: ${formatCount(r.analysis.params.total)} ${l.params.toLowerCase()}, ${formatCompact(r.analysis.macs)} ${l.macs}; layer4 is ${formatShape(last.output)} and sees ${rfText(last.rf)} pixels.`;
+    const counts = { params: formatCount(r.analysis.params.total), macs: formatCompact(r.analysis.macs) };
+    return fill(l.summary, { title: titleOf(v, r, l), size: v.size, ...counts, shape: formatShape(last.output), rf: rfText(last.rf) });
   },
 
   render(v, l) {
@@ -214,7 +243,9 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
     const a = r.analysis;
     const per = r.block === 'basic' ? 2 : 3;
     const n = r.repeats;
-    const depthLine = `<p>${e(r.title)}. Depth = conv1 + ${per} convolutions per block · (${n.join(' + ')}) blocks + fc = 1 + ${per}·${n.reduce((s, x) => s + x, 0)} + 1 = <strong>${2 + per * n.reduce((s, x) => s + x, 0)}</strong> weight layers.${v.depth !== 'custom' ? ` ${e(l.customOnly)}` : ''}</p>`;
+    const sum = n.reduce((s, x) => s + x, 0);
+    const line = fill(l.depthLine, { title: e(titleOf(v, r, l)), per, blocks: n.join(' + '), sum, depth: 2 + per * sum });
+    const depthLine = `<p>${line}${v.depth !== 'custom' ? ` ${e(l.customOnly)}` : ''}</p>`;
     const fieldCell = (rf: LayerRow['receptiveField']) => (rf ? `${rfText(rf)} / ${jumpText(rf)}` : '—');
     const rows: string[][] = [
       [`${e(l.stem)} <small>conv1, maxpool</small>`, formatShape(r.stem.output), formatCount(r.stem.params), formatCompact(r.stem.macs), fieldCell(r.stem.rf)],
@@ -227,7 +258,7 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
       ]),
       [`${e(l.head)} <small>avgpool, fc</small>`, formatShape(r.head.output), formatCount(r.head.params), formatCompact(r.head.macs), '—'],
       [
-        `<strong>${e(l.total)}</strong> <small>${n.reduce((s, x) => s + x, 0)} ${e(l.blocks.toLowerCase())}</small>`,
+        `<strong>${e(l.total)}</strong> <small>${sum} ${e(l.blocksWord)}</small>`,
         formatShape(a.output),
         `<strong>${formatCount(a.params.total)}</strong>`,
         `<strong>${formatCompact(a.macs)}</strong>`,
@@ -236,7 +267,7 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
     ];
     const derivation = [
       `<li>${e(l.stem)}: ${paramTerms(r.stem.rows)} = <strong>${formatCount(r.stem.params)}</strong></li>`,
-      ...r.stages.map(stageDerivation),
+      ...r.stages.map((s) => stageDerivation(s, l)),
       `<li>${e(l.head)}: ${paramTerms(r.head.rows)} = <strong>${formatCount(r.head.params)}</strong></li>`,
       `<li>${e(l.total)}: ${[r.stem.params, ...r.stages.map((s) => s.params), r.head.params].map(formatCount).join(' + ')} = <strong>${formatCount(a.params.total)}</strong></li>`,
     ].join('');
@@ -244,10 +275,10 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
       depthLine,
       `<h4>${e(l.stages)}</h4>`,
       htmlTable([e(l.stage), e(l.output), e(l.params), e(l.macs), `${e(l.rf)} / ${e(l.jump)}`], rows, {
-        caption: `Input 3×${v.size}×${v.size}; “×n”: blocks in the stage. Receptive field (square) and effective stride of one unit of the stage's output, in input pixels.`,
+        caption: fill(l.caption, { size: v.size }),
       }),
       `<h4>${e(l.derivation)}</h4>`,
-      `<p><small>Each conv is k·k·C<sub>in</sub>·C<sub>out</sub> (no bias); each batch norm adds γ and β: 2·C. Every block after the first in a stage has the same parameters.</small></p>`,
+      `<p><small>${l.formula}</small></p>`,
       `<ol class="nb-derivation resnet-derivation">${derivation}</ol>`,
     ].join('');
   },

@@ -6,6 +6,7 @@
  */
 import { markField, safeJson, setCellMessage } from '../../notebook/dom';
 import { parseInteger } from '../../../src/site/fields';
+import { errorMessage, useMessages } from '../../../src/site/messages';
 import {
   LAYER_KEYS,
   MAX_LAYERS,
@@ -22,7 +23,6 @@ import {
   parseStack,
   parseUnit,
   rfDefaults,
-  rfLabels,
   sizeField,
   summaryOf,
   tablesHtml,
@@ -45,7 +45,7 @@ const NEW_LAYER: RawLayer = { kind: 'conv', k: '3', s: '1', d: '1', p: '0' };
 class RfExplorerElement extends HTMLElement {
   private ns = 'rf';
   private uid = 'nb-rf';
-  private labels: RfLabels = rfLabels;
+  private labels = {} as RfLabels;
   private initial: Initial = { size: rfDefaults.size, stack: formatStack(rfDefaults.layers), unit: '1,2' };
   /** The unit shown is the one the reader chose, clamped while the map is smaller, restored once it fits. */
   private unit: readonly [number, number] = rfDefaults.unit;
@@ -56,8 +56,10 @@ class RfExplorerElement extends HTMLElement {
   connectedCallback(): void {
     this.ns = this.dataset.ns ?? 'rf';
     this.uid = this.dataset.uid ?? `nb-${this.ns}`;
-    this.labels = { ...rfLabels, ...safeJson<Partial<RfLabels>>(this.dataset.labels) };
+    // The page's labels, complete: the server wrote them (the bundle carries none of its own).
+    this.labels = safeJson<RfLabels>(this.dataset.labels) ?? this.labels;
     this.initial = { ...this.initial, ...safeJson<Partial<Initial>>(this.dataset.initial) };
+    useMessages(safeJson(this.dataset.messages));
     this.choose(parseUnit(this.initial.unit) ?? rfDefaults.unit);
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');
     form?.addEventListener('input', () => this.update(true));
@@ -245,7 +247,7 @@ class RfExplorerElement extends HTMLElement {
     try {
       result = computeRf({ size: size.value, layers });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       const blamed = blameRf(error);
       if (blamed) markField(this, blamed, message);
       else setCellMessage(this, message);
@@ -267,12 +269,12 @@ class RfExplorerElement extends HTMLElement {
     set('[data-grid]', outputGridSvg(state, result));
     set('[data-tables]', tablesHtml(state, result, this.labels));
     const region = this.querySelector('[data-region]');
-    const text = describeRegion(state, result.table);
+    const text = describeRegion(state, result.table, this.labels);
     if (region && region.textContent !== text) region.textContent = text;
     const cap = this.querySelector('[data-out-cap]');
     if (cap) cap.textContent = `${this.labels.output} ${result.out}×${result.out}`;
     const live = this.querySelector('[data-summary]');
-    const summary = summaryOf(state, result);
+    const summary = summaryOf(state, result, this.labels);
     if (live && live.textContent !== summary) live.textContent = summary;
   }
 

@@ -16,6 +16,7 @@ import {
 } from '../../../src/calc/index';
 import { parseInteger, type FieldResult, type IntegerField } from '../../../src/site/fields';
 import { escapeHtml as e } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import { inputGridSvg, num, outputGridSvg, span, tablesHtml } from './rf-render';
 
 export { inputGridSvg, MAX_MARGIN, outputGridSvg, span, tablesHtml } from './rf-render';
@@ -73,6 +74,23 @@ export const rfLabels = {
   backward: 'Top-down (classic): F(i) = (F(i+1) − 1)·s + k_eff',
   region: 'Region of the selected unit',
   stackMessage: 'The layer stack in the address could not be read, so the default stack is shown.',
+  rangeTo: '{a} to {b}',
+  paddingRow: ' ({n} row of padding)',
+  paddingRows: ' ({n} rows of padding)',
+  paddingColumn: ' ({n} column of padding)',
+  paddingColumns: ' ({n} columns of padding)',
+  regionText: 'Output unit ({y}, {x}) sees input rows {rows}, columns {columns}.',
+  summaryOne: '1 layer: {size}×{size} → {out}×{out}; each unit sees {r}×{r} pixels, {S} apart. {region}',
+  summaryMany: '{n} layers: {size}×{size} → {out}×{out}; each unit sees {r}×{r} pixels, {S} apart. {region}',
+  gridPadding: ', with {n} cells of padding drawn around it',
+  gridPaddingOne: ', with 1 cell of padding drawn around it',
+  gridClipped: ' (the region continues beyond the drawn padding)',
+  out: 'out',
+  forwardCaption:
+    'Start: r = 1, S = 1, P = 0 (one input pixel); k_eff = d(k − 1) + 1; “out” is the map size after the layer. Last row: each output unit sees {r}×{r} pixels; neighbours are {S} pixels apart.',
+  backwardCaption: 'Read from the top layer down, starting from F = 1 (one output unit). The last F equals r = {r}.',
+  rows: 'rows',
+  columns: 'columns',
 };
 export type RfLabels = typeof rfLabels;
 
@@ -169,13 +187,13 @@ function spec(l: RfLayer, i: number): LayerSpec {
 /** Shapes and fields of the stack; throws the core's CalcError when a layer does not fit. */
 export function computeRf(state: Pick<RfState, 'size' | 'layers'>): RfResult {
   if (state.layers.length === 0 || state.layers.length > MAX_LAYERS) {
-    throw new CalcError('bad-parameter', '', `the stack needs 1 to ${MAX_LAYERS} layers`);
+    throw new CalcError('bad-parameter', '', `the stack needs 1 to ${MAX_LAYERS} layers`, 'stack');
   }
   const analysis = analyse({ input: [1, state.size, state.size], layers: state.layers.map(spec) });
   const sizes = [state.size, ...analysis.rows.map((r) => r.output[1]!)];
   sizes.forEach((n, i) => {
     if (n > MAX_OUTPUT) {
-      throw new CalcError('too-large', layerName(i - 1), `the map would be ${n}×${n}; this explorer draws at most ${MAX_OUTPUT}×${MAX_OUTPUT}`);
+      throw new CalcError('too-large', layerName(i - 1), `the map would be ${n}×${n}; this explorer draws at most ${MAX_OUTPUT}×${MAX_OUTPUT}`, 'map');
     }
   });
   const table = receptiveFieldTable(
@@ -201,29 +219,32 @@ export function clampUnit(unit: readonly [number, number], out: number): readonl
   return [c(unit[0]), c(unit[1])];
 }
 
-function range(a: number, b: number): string {
-  return a < 0 ? `${num(a)} to ${num(b)}` : `${a}–${b}`;
+function range(a: number, b: number, l: RfLabels): string {
+  return a < 0 ? fill(l.rangeTo, { a: num(a), b: num(b) }) : `${a}–${b}`;
 }
 
-function paddingNote(a: number, b: number, size: number, noun: string): string {
+function paddingNote(a: number, b: number, size: number, one: string, many: string): string {
   const before = Math.max(0, -a);
   const after = Math.max(0, b - (size - 1));
   const n = before + after;
-  return n === 0 ? '' : ` (${n} ${noun}${n === 1 ? '' : 's'} of padding)`;
+  return n === 0 ? '' : fill(n === 1 ? one : many, { n });
 }
 
 /** "Output unit (2, 3) sees input rows 1–7, columns 3–9." — 0-based, padding counted. */
-export function describeRegion(state: RfState, table: Pick<RfTable, 'r' | 'S' | 'P'>): string {
+export function describeRegion(state: RfState, table: Pick<RfTable, 'r' | 'S' | 'P'>, l: RfLabels = import.meta.env.SSR ? rfLabels : ({} as RfLabels)): string {
   const [y, x] = state.unit;
   const [r0, r1] = span(y, table);
   const [c0, c1] = span(x, table);
-  return `Output unit (${y}, ${x}) sees input rows ${range(r0, r1)}${paddingNote(r0, r1, state.size, 'row')}, columns ${range(c0, c1)}${paddingNote(c0, c1, state.size, 'column')}.`;
+  const rows = range(r0, r1, l) + paddingNote(r0, r1, state.size, l.paddingRow, l.paddingRows);
+  const columns = range(c0, c1, l) + paddingNote(c0, c1, state.size, l.paddingColumn, l.paddingColumns);
+  return fill(l.regionText, { y, x, rows, columns });
 }
 
-export function summaryOf(state: RfState, result: RfResult): string {
+export function summaryOf(state: RfState, result: RfResult, l: RfLabels = import.meta.env.SSR ? rfLabels : ({} as RfLabels)): string {
   const t = result.table;
   const n = state.layers.length;
-  return `${n} layer${n === 1 ? '' : 's'}: ${state.size}×${state.size} → ${result.out}×${result.out}; each unit sees ${t.r}×${t.r} pixels, ${t.S} apart. ${describeRegion(state, t)}`;
+  const vars = { n, size: state.size, out: result.out, r: t.r, S: t.S, region: describeRegion(state, t, l) };
+  return fill(n === 1 ? l.summaryOne : l.summaryMany, vars);
 }
 
 // ---- The layer list (server and browser render the same rows) --------------------------
@@ -258,10 +279,10 @@ export function renderRf(state: RfState, labels: RfLabels): { result: RfResult; 
   const s: RfState = { ...state, unit: clampUnit(state.unit, result.out) };
   return {
     result,
-    summary: summaryOf(s, result),
+    summary: summaryOf(s, result, labels),
     gridIn: inputGridSvg(s, result, labels),
     gridOut: outputGridSvg(s, result),
-    region: describeRegion(s, result.table),
+    region: describeRegion(s, result.table, labels),
     tables: tablesHtml(s, result, labels),
   };
 }

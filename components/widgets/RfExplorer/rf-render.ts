@@ -5,6 +5,7 @@
  */
 import type { RfTable } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { RfLabels, RfLayer, RfResult, RfState } from './rf-explorer';
 
 /** Padding cells drawn around the input at most, per side. */
@@ -54,7 +55,8 @@ export function inputGridSvg(state: RfState, result: RfResult, labels: RfLabels)
   }
   parts.push(`<rect class="rf-border" x="${at(0)}" y="${at(0)}" width="${n * CELL}" height="${n * CELL}"/>`);
   const clipped = r0 < lo || r1 > hi || c0 < lo || c1 > hi;
-  const caption = `${labels.input} ${n}×${n}${margin > 0 ? `, with ${margin} cell${margin === 1 ? '' : 's'} of padding drawn around it` : ''}${clipped ? ' (the region continues beyond the drawn padding)' : ''}`;
+  const drawn = margin === 0 ? '' : fill(margin === 1 ? labels.gridPaddingOne : labels.gridPadding, { n: margin });
+  const caption = `${labels.input} ${n}×${n}${drawn}${clipped ? labels.gridClipped : ''}`;
   return `<svg viewBox="-1 -1 ${size + 2} ${size + 2}" class="rf-svg" aria-hidden="true" focusable="false">${parts.join('')}</svg><span class="rf-cap">${e(caption)}</span>`;
 }
 
@@ -101,19 +103,19 @@ export function tablesHtml(state: RfState, result: RfResult, labels: RfLabels): 
   const [r0, r1] = span(y, t);
   const [c0, c1] = span(x, t);
   const region = [
-    `rows: ${y}·<var>S</var> − <var>P</var> = ${y}·${t.S} − ${t.P} = ${num(r0)} … ${num(r0)} + <var>r</var> − 1 = ${num(r1)}`,
-    `columns: ${x}·${t.S} − ${t.P} = ${num(c0)} … ${num(c0)} + ${t.r} − 1 = ${num(c1)}`,
+    `${e(labels.rows)}: ${y}·<var>S</var> − <var>P</var> = ${y}·${t.S} − ${t.P} = ${num(r0)} … ${num(r0)} + <var>r</var> − 1 = ${num(r1)}`,
+    `${e(labels.columns)}: ${x}·${t.S} − ${t.P} = ${num(c0)} … ${num(c0)} + ${t.r} − 1 = ${num(c1)}`,
   ];
   return [
     `<h4>${e(labels.forward)}</h4><div class="rf-forward">`,
-    htmlTable(['#', e(labels.layer), '<var>k</var><sub>eff</sub>', 'out', '<var>r</var>', '<var>S</var>', '<var>P</var>'], forwardRows, {
-      caption: `Start: r = 1, S = 1, P = 0 (one input pixel); k_eff = d(k − 1) + 1; “out” is the map size after the layer. Last row: each output unit sees ${t.r}×${t.r} pixels; neighbours are ${t.S} pixels apart.`,
+    htmlTable(['#', e(labels.layer), '<var>k</var><sub>eff</sub>', e(labels.out), '<var>r</var>', '<var>S</var>', '<var>P</var>'], forwardRows, {
+      caption: fill(labels.forwardCaption, { r: t.r, S: t.S }),
       numericFrom: 2,
     }),
     '</div>',
     `<h4>${e(labels.backward)}</h4>`,
     htmlTable(['#', '<var>F</var>(<var>i</var>+1)', '(<var>F</var>(<var>i</var>+1) − 1)·<var>s</var> + <var>k</var><sub>eff</sub>', '<var>F</var>(<var>i</var>)'], backwardRows, {
-      caption: `Read from the top layer down, starting from F = 1 (one output unit). The last F equals r = ${t.r}.`,
+      caption: fill(labels.backwardCaption, { r: t.r }),
       numericFrom: 1,
     }),
     `<h4>${e(labels.region)}</h4><ol class="nb-derivation">${region.map((r) => `<li>${r}</li>`).join('')}</ol>`,

@@ -7,6 +7,7 @@
 import { convMacs, convParams, formatCompact, formatCount, isCalcError } from '../../../src/calc/index';
 import { separableMacs, separableParams } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/site/html';
+import { fill } from '../../../src/site/template';
 import type { WidgetDef } from '../../../src/site/widget';
 
 export interface SeparableConvValues {
@@ -36,6 +37,12 @@ export const separableConvLabels = {
   ratio: 'Ratio',
   depthwise: 'depthwise',
   pointwise: 'pointwise',
+  weights: 'weights',
+  fewer: '{x}× fewer',
+  more: '{x}× more',
+  caption:
+    'Weights only (no biases); stride 1 with “same” padding, so both outputs are {shape} and MACs are weights × {hw} positions for both.',
+  summary: 'Separable {k}×{k}, {cin} → {cout}: {sep} weights against {std} for a standard conv, {factor} (ratio {ratio}).',
 };
 export type SeparableConvLabels = typeof separableConvLabels;
 
@@ -76,8 +83,8 @@ export function ratioText(x: number): string {
 }
 
 /** How many times cheaper (or dearer): "8.89× fewer" / "1.50× more". */
-export function factorText(ratio: number): string {
-  return ratio <= 1 ? `${(1 / ratio).toFixed(2)}× fewer` : `${ratio.toFixed(2)}× more`;
+export function factorText(ratio: number, l: SeparableConvLabels = separableConv.labels): string {
+  return ratio <= 1 ? fill(l.fewer, { x: (1 / ratio).toFixed(2) }) : fill(l.more, { x: ratio.toFixed(2) });
 }
 
 export const separableConv: WidgetDef<SeparableConvValues, SeparableConvLabels> = {
@@ -90,11 +97,14 @@ export const separableConv: WidgetDef<SeparableConvValues, SeparableConvLabels> 
     size: { kind: 'int', min: 1, max: 2048 },
   },
   defaults: { cin: 728, cout: 728, k: 3, m: 1, size: 19 },
-  labels: separableConvLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? separableConvLabels : ({} as SeparableConvLabels),
 
-  summary(v) {
+  summary(v, l) {
     const r = computeSeparable(v);
-    return `Separable ${v.k}×${v.k}, ${v.cin} → ${v.cout}: ${formatCount(r.sep.params)} weights against ${formatCount(r.std.params)} for a standard conv, ${factorText(r.ratio)} (ratio ${ratioText(r.ratio)}).`;
+    const factor = factorText(r.ratio, l);
+    return fill(l.summary, { k: v.k, cin: v.cin, cout: v.cout, sep: formatCount(r.sep.params), std: formatCount(r.std.params), factor, ratio: ratioText(r.ratio) });
   },
 
   render(v, l) {
@@ -102,22 +112,22 @@ export const separableConv: WidgetDef<SeparableConvValues, SeparableConvLabels> 
     const hw = v.size * v.size;
     const k2 = v.k * v.k;
     const std = [
-      `<li>weights = k²·C_in·C_out = ${k2}·${v.cin}·${v.cout} = <strong>${formatCount(r.std.params)}</strong></li>`,
-      `<li>MACs = weights·H·W = ${formatCount(r.std.params)}·${v.size}·${v.size} = <strong>${formatCount(r.std.macs)}</strong></li>`,
+      `<li>${e(l.weights)} = k²·C_in·C_out = ${k2}·${v.cin}·${v.cout} = <strong>${formatCount(r.std.params)}</strong></li>`,
+      `<li>MACs = ${e(l.weights)}·H·W = ${formatCount(r.std.params)}·${v.size}·${v.size} = <strong>${formatCount(r.std.macs)}</strong></li>`,
     ].join('');
     const mTerm = v.m === 1 ? '' : `·${v.m}`;
     const sep = [
       `<li>${e(l.depthwise)}: k²·C_in·m = ${k2}·${v.cin}·${v.m} = ${formatCount(r.depthwise.params)}</li>`,
       `<li>${e(l.pointwise)}: C_in·m·C_out = ${v.cin}${mTerm}·${v.cout} = ${formatCount(r.pointwise.params)}</li>`,
-      `<li>weights = ${formatCount(r.depthwise.params)} + ${formatCount(r.pointwise.params)} = <strong>${formatCount(r.sep.params)}</strong></li>`,
-      `<li>MACs = weights·H·W = ${formatCount(r.sep.params)}·${hw} = <strong>${formatCount(r.sep.macs)}</strong></li>`,
+      `<li>${e(l.weights)} = ${formatCount(r.depthwise.params)} + ${formatCount(r.pointwise.params)} = <strong>${formatCount(r.sep.params)}</strong></li>`,
+      `<li>MACs = ${e(l.weights)}·H·W = ${formatCount(r.sep.params)}·${hw} = <strong>${formatCount(r.sep.macs)}</strong></li>`,
     ].join('');
     const mNum = v.m === 1 ? '1' : String(v.m);
     const ratio = [
       `<li>(k²·C_in·m + C_in·m·C_out) / (k²·C_in·C_out)</li>`,
       `<li>= m/C_out + m/k²</li>`,
       `<li>= ${mNum}/${v.cout} + ${mNum}/${k2} = ${ratioText(v.m / v.cout)} + ${ratioText(v.m / k2)} = <strong>${ratioText(r.ratio)}</strong></li>`,
-      `<li>${formatCount(r.sep.params)} / ${formatCount(r.std.params)} = ${ratioText(r.ratio)}: ${e(factorText(r.ratio))}</li>`,
+      `<li>${formatCount(r.sep.params)} / ${formatCount(r.std.params)} = ${ratioText(r.ratio)}: ${e(factorText(r.ratio, l))}</li>`,
     ].join('');
     const rows = [
       [e(l.params), formatCount(r.std.params), formatCount(r.sep.params), ratioText(r.ratio)],
@@ -128,7 +138,7 @@ export const separableConv: WidgetDef<SeparableConvValues, SeparableConvLabels> 
       `<h4>${e(l.separable)}</h4><ol class="nb-derivation">${sep}</ol>`,
       `<h4>${e(l.ratioHead)}</h4><ol class="nb-derivation">${ratio}</ol>`,
       htmlTable(['', e(l.std), e(l.sep), e(l.ratio)], rows, {
-        caption: `Weights only (no biases); stride 1 with “same” padding, so both outputs are ${v.cout}×${v.size}×${v.size} and MACs are weights × ${hw} positions for both.`,
+        caption: fill(l.caption, { shape: `${v.cout}×${v.size}×${v.size}`, hw }),
       }),
     ].join('');
   },

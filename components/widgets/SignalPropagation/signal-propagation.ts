@@ -48,6 +48,10 @@ export const signalLabels = {
   keyGradient: 'gradient norm ‖∂L/∂hₗ‖',
   xAxis: 'layer l',
   zero: 'Exactly 0 (below the smallest floating-point number) from layer {from} down; drawn on the bottom edge.',
+  'kind.plain': 'plain',
+  'kind.residual': 'residual',
+  summary: '{depth} {kind} {activation} layers: gradient reaching the input ÷ gradient at the top = {ratio}.',
+  period: '.',
 };
 export type SignalLabels = typeof signalLabels;
 
@@ -125,11 +129,13 @@ export const signalPropagation: WidgetDef<SignalValues, SignalLabels> = {
     seed: { kind: 'int', min: 1, max: 1000 },
   },
   defaults: { depth: 50, shortcut: 'plain', activation: 'sigmoid', init: 'xavier', bn: 'off', seed: 1 },
-  labels: signalLabels,
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? signalLabels : ({} as SignalLabels),
 
   summary(v, l) {
     const r = computeSignal(v);
-    return `${v.depth} ${v.shortcut} ${l[`activation.${v.activation}`]} layers: ${l.ratio.toLowerCase()} = ${formatSci(r.ratio)}.`;
+    return fill(l.summary, { depth: v.depth, kind: l[`kind.${v.shortcut}`], activation: l[`activation.${v.activation}`], ratio: formatSci(r.ratio) });
   },
 
   render(v, l) {
@@ -148,7 +154,7 @@ export const signalPropagation: WidgetDef<SignalValues, SignalLabels> = {
       `<li>${e(l.forward)}: <strong>${formatSci(grow)}</strong></li></ul>`,
       chart(v, r, l),
       zero === null ? '' : `<p class="sp-note">${e(fill(l.zero, { from: zero }))}</p>`,
-      `<p class="sp-how"><strong>${e(l.model)}.</strong> ${e(model)}</p>`,
+      `<p class="sp-how"><strong>${e(l.model)}${e(l.period)}</strong> ${e(model)}</p>`,
     ].join('');
   },
 

@@ -1,0 +1,51 @@
+/** The grouped-convolution cell in Simplified Chinese (terms from src/i18n/glossary.ts). */
+import type { Translation } from '../../../src/site/locale';
+import type { GroupedConvLabels } from './grouped-conv';
+
+export const groupedConvZh: Translation<GroupedConvLabels> = {
+  title: '分塔与分组：分组卷积与单塔卷积',
+  labels: {
+    cin: '输入通道数 C_in',
+    cout: '输出通道数 C_out',
+    k: '卷积核 k',
+    groups: '分组数 g（塔数）',
+    size: '输入尺寸 H = W',
+    stride: '步长 s',
+    padding: '填充 p',
+    reset: '重置',
+    shape: '输出尺寸',
+    towers: '每个塔计算什么',
+    weights: '权重与乘加次数',
+    compare: '分组与单塔对比',
+    grouped: '分组',
+    single: '单塔',
+    ratio: '比值',
+    params: '参数量',
+    weightCount: '权重',
+    macs: '乘加次数 (MACs)',
+    perOutput: '每个输出值的乘加次数',
+    links: '相连的通道对数',
+    flow: '每个输出通道能读取哪些输入通道',
+    inputs: '输入通道',
+    outputs: '输出通道',
+    allOfThem: '全部',
+    ownGroup: '只有本组的 1/{g}',
+    output: '输出',
+    groupsEach: '{g} 组，每组：{inPer} = {cin}/{g} 个输入通道 → {outPer} = {cout}/{g} 个输出通道',
+    groupReads: '第 {t} 组：输出通道 {outs} 读取输入通道 {ins}',
+    groupReadsOnly: '第 {t} 组：输出通道 {outs} 只读取输入通道 {ins}',
+    groupsElided: '第 1 组：输出通道 {outs1} 只读取输入通道 {ins1}；…… 第 {g} 组：{outsG} 读取 {insG}',
+    weightsName: '权重',
+    biasesName: '偏置',
+    paramsName: '参数量',
+    oneTowerNote: '单塔：每个输出通道都读取全部输入通道。',
+    diagonalNote:
+      '只有对角线上的 {g} 个块相连：第 t 组的输出通道永远看不到{others}的 {unseen} 个输入通道。这些特征只能在后面 g = 1 的层里汇合（在 AlexNet 中是 conv3 和全连接层）。',
+    otherGroup: '另一组',
+    otherGroups: '其余 {n} 组',
+    caption:
+      '分组（g = {g}）与单塔（g = 1），都是 {cin} → {cout} 通道、{k}×{k} 卷积核、步长 {stride}、填充 {padding}，输入 {size}×{size}；参数量 = 权重 + 偏置；由计算核心算出。',
+    summaryOne: '单塔（g = 1）：参数量 {params}，乘加次数 {macs}；每个输出通道读取全部 {cin} 个输入通道。',
+    summaryGrouped: '{g} 组：参数量 {params}，乘加次数 {macs}；同一层不分组时：参数量 {oneParams}，乘加次数 {oneMacs}。',
+  },
+};

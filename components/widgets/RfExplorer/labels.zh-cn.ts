@@ -1,0 +1,48 @@
+/** The receptive-field explorer in Simplified Chinese (terms from src/i18n/glossary.ts). */
+import type { Translation } from '../../../src/site/locale';
+import type { RfLabels } from './rf-explorer';
+
+export const rfZh: Translation<RfLabels> = {
+  title: '感受野探索器：搭一个卷积堆叠，选一个输出单元',
+  labels: {
+    title: '感受野探索器：搭一个卷积堆叠，选一个输出单元',
+    size: '输入尺寸 H = W',
+    layer: '层',
+    kind: '类型',
+    'kind.conv': '卷积',
+    'kind.pool': '最大池化',
+    k: '卷积核 k',
+    s: '步长 s',
+    d: '空洞率 d',
+    p: '填充 p',
+    remove: '删除',
+    removeLayer: '删除层',
+    add: '添加一层',
+    reset: '重置',
+    input: '输入',
+    output: '输出',
+    gridHelp: '点击一个单元，或让特征图获得焦点后用方向键，来选择输出单元。',
+    outputMap: '输出特征图',
+    forward: '自底向上（Araujo 等）：r ← r + (k_eff − 1)·S，S ← S·s，P ← P + p·S',
+    backward: '自顶向下（经典做法）：F(i) = (F(i+1) − 1)·s + k_eff',
+    region: '所选单元的区域',
+    stackMessage: '网址中的层堆叠无法读取，因此显示默认的堆叠。',
+    rangeTo: '{a} 到 {b}',
+    paddingRow: '（其中 {n} 行是填充）',
+    paddingRows: '（其中 {n} 行是填充）',
+    paddingColumn: '（其中 {n} 列是填充）',
+    paddingColumns: '（其中 {n} 列是填充）',
+    regionText: '输出单元 ({y}, {x}) 看到输入的第 {rows} 行、第 {columns} 列。',
+    summaryOne: '1 层：{size}×{size} → {out}×{out}；每个单元看到 {r}×{r} 个像素，相邻单元相距 {S} 个像素。{region}',
+    summaryMany: '{n} 层：{size}×{size} → {out}×{out}；每个单元看到 {r}×{r} 个像素，相邻单元相距 {S} 个像素。{region}',
+    gridPadding: '，四周画出 {n} 格填充',
+    gridPaddingOne: '，四周画出 1 格填充',
+    gridClipped: '（区域延伸到所画填充之外）',
+    out: '输出尺寸',
+    forwardCaption:
+      '起点：r = 1，S = 1，P = 0（一个输入像素）；k_eff = d(k − 1) + 1；“输出尺寸”是经过该层后的特征图尺寸。最后一行：每个输出单元看到 {r}×{r} 个像素；相邻单元相距 {S} 个像素。',
+    backwardCaption: '从顶层往下读，从 F = 1（一个输出单元）开始。最后的 F 等于 r = {r}。',
+    rows: '行',
+    columns: '列',
+  },
+};

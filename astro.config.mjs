@@ -41,8 +41,13 @@ export default defineConfig({
   },
   vite: {
     resolve: {
-      // The search UI loads when the search opens, not on every page (see the file).
-      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/site/overrides/pagefind-on-demand.ts', import.meta.url)) }],
+      // The search UI loads when the search opens, not on every page; the table of contents finds
+      // its current section without a whole-page query (see the files).
+      alias: [
+        { find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/site/overrides/pagefind-on-demand.ts', import.meta.url)) },
+        // Starlight's table-of-contents script, without its whole-page `:has()` query (see the file).
+        { find: /^\.\.\/components-internals\/TableOfContents\/starlight-toc$/, replacement: fileURLToPath(new URL('./src/site/overrides/starlight-toc.ts', import.meta.url)) },
+      ],
     },
     build: {
       rolldownOptions: {

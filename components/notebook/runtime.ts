@@ -4,36 +4,74 @@
  * same pure render the server used, and mirrors valid state into the URL query
  * (`?<ns>.<field>=value`). Bad input marks the field, shows a message and keeps the last
  * good result. Nothing here throws to the console.
+ *
+ * A widget whose render takes longer than a frame renders in its own Web Worker
+ * (`registerWorkerWidget`): the cell keeps the previous result, marked `aria-busy` (and dimmed
+ * by CSS), until the newest request's result arrives; older results are dropped.
  */
 import { parseField } from '../../src/site/fields.ts';
 import { errorMessage, useMessages } from '../../src/site/messages.ts';
-import type { AnyWidgetDef, WidgetDef, WidgetLabels, WidgetValues } from '../../src/site/widget.ts';
+import type { AnyWidgetDef, WidgetDef, WidgetForm, WidgetLabels, WidgetValues } from '../../src/site/widget.ts';
 import { markField, safeJson, setCellMessage } from './dom';
+import { errorOf, renderRequest, type RenderClient, type RenderReply } from './render-request';
 
-type AnyDef = AnyWidgetDef;
+type AnyForm = WidgetForm<WidgetValues>;
 
 export function registerWidget<V extends WidgetValues, L extends WidgetLabels>(definition: WidgetDef<V, L>): void {
-  const def: AnyDef = definition;
-  const tag = `nb-${def.name}`;
-  if (customElements.get(tag)) return;
-  customElements.define(
-    tag,
-    class extends NotebookCell {
-      protected readonly def = def;
-    },
-  );
+  const def: AnyWidgetDef = definition;
+  define(def, class extends NotebookCell {
+    protected readonly form = def;
+    protected render(values: WidgetValues, labels: WidgetLabels): RenderReply {
+      return renderRequest(def, { values, labels });
+    }
+    protected override enhance(): void {
+      def.enhance?.(this, { refresh: () => this.update(true), labels: this.labels });
+    }
+    protected override ownLabels(): WidgetLabels {
+      return def.labels;
+    }
+  });
+}
+
+/** A widget rendered off the main thread: only its form loads with the page. */
+export function registerWorkerWidget<V extends WidgetValues>(widgetForm: WidgetForm<V>, client: RenderClient): void {
+  const form = widgetForm as AnyForm;
+  define(form, class extends NotebookCell {
+    protected readonly form = form;
+    protected render(values: WidgetValues, labels: WidgetLabels): Promise<RenderReply | null> {
+      return client.request(this.ns, { values, labels });
+    }
+    protected override cancel(): void {
+      client.cancel(this.ns);
+    }
+  });
+}
+
+function define(form: AnyForm, element: CustomElementConstructor): void {
+  const tag = `nb-${form.name}`;
+  if (!customElements.get(tag)) customElements.define(tag, element);
 }
 
 abstract class NotebookCell extends HTMLElement {
-  protected abstract readonly def: AnyDef;
-  private labels: WidgetLabels = {};
+  protected abstract readonly form: AnyForm;
+  /** The output for valid values: at once, or later from a worker (null: superseded). */
+  protected abstract render(values: WidgetValues, labels: WidgetLabels): RenderReply | Promise<RenderReply | null>;
+  /** Forgets a render still on its way (the fields turned invalid). */
+  protected cancel(): void {}
+  /** Behaviour beyond recompute, once connected. */
+  protected enhance(): void {}
+  /** Labels when the cell's own are unreadable (a worker's render fills them from the definition). */
+  protected ownLabels(): WidgetLabels {
+    return {};
+  }
+  protected labels: WidgetLabels = {};
+  protected ns = '';
   private initial: WidgetValues = {};
-  private ns = '';
 
   connectedCallback(): void {
-    this.ns = this.dataset.ns ?? this.def.name;
-    this.labels = safeJson(this.dataset.labels) ?? this.def.labels;
-    this.initial = safeJson(this.dataset.initial) ?? this.def.defaults;
+    this.ns = this.dataset.ns ?? this.form.name;
+    this.labels = safeJson(this.dataset.labels) ?? this.ownLabels();
+    this.initial = safeJson(this.dataset.initial) ?? this.form.defaults;
     useMessages(safeJson(this.dataset.messages));
     const form = this.querySelector<HTMLFormElement>('[data-inputs]');
     form?.addEventListener('input', () => this.update(true));
@@ -45,7 +83,7 @@ abstract class NotebookCell extends HTMLElement {
       reset.addEventListener('click', () => this.reset());
     }
     if (this.applyUrlState()) this.update(false);
-    this.def.enhance?.(this, { refresh: () => this.update(true), labels: this.labels });
+    this.enhance();
   }
 
   private field(name: string): HTMLInputElement | HTMLSelectElement | null {
@@ -56,7 +94,7 @@ abstract class NotebookCell extends HTMLElement {
   private applyUrlState(): boolean {
     const params = new URLSearchParams(location.search);
     let applied = false;
-    for (const name of Object.keys(this.def.fields)) {
+    for (const name of Object.keys(this.form.fields)) {
       const value = params.get(`${this.ns}.${name}`);
       const input = this.field(name);
       if (value === null || !input) continue;
@@ -70,7 +108,7 @@ abstract class NotebookCell extends HTMLElement {
   private step(event: KeyboardEvent): void {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
-    const field = this.def.fields[input.name];
+    const field = this.form.fields[input.name];
     const current = Number(input.value);
     if (field?.kind !== 'int' || !Number.isInteger(current)) return;
     const next = Math.min(field.max, Math.max(field.min, current + (event.key === 'ArrowUp' ? 1 : -1)));
@@ -87,10 +125,17 @@ abstract class NotebookCell extends HTMLElement {
     this.update(true);
   }
 
-  private update(writeUrl: boolean): void {
+  /** Marks the output as being recomputed; the previous result stays until the new one arrives. */
+  private busy(on: boolean): void {
+    const output = this.querySelector('.nb-output');
+    if (on) output?.setAttribute('aria-busy', 'true');
+    else output?.removeAttribute('aria-busy');
+  }
+
+  protected update(writeUrl: boolean): void {
     const values: WidgetValues = {};
     let valid = true;
-    for (const [name, def] of Object.entries(this.def.fields)) {
+    for (const [name, def] of Object.entries(this.form.fields)) {
       const input = this.field(name);
       if (!input) continue;
       const result = parseField(input.value, def);
@@ -99,23 +144,36 @@ abstract class NotebookCell extends HTMLElement {
       else valid = false;
     }
     setCellMessage(this, '');
-    if (!valid) return;
-    let html: string;
-    let summary: string;
-    try {
-      html = this.def.render(values, this.labels);
-      summary = this.def.summary(values, this.labels);
-    } catch (error) {
-      const message = errorMessage(error);
-      const blamed = error instanceof Error ? this.def.blame?.(error, values) : undefined;
-      if (blamed !== undefined) markField(this, String(blamed), message);
+    if (!valid) {
+      // The last good result stays; a render of earlier values must not replace it.
+      this.cancel();
+      this.busy(false);
+      return;
+    }
+    const reply = this.render(values, this.labels);
+    if (!(reply instanceof Promise)) {
+      this.show(reply, values, writeUrl);
+      return;
+    }
+    this.busy(true);
+    void reply.then((settled) => {
+      if (settled === null) return; // a newer render is on its way
+      this.busy(false);
+      this.show(settled, values, writeUrl);
+    });
+  }
+
+  private show(reply: RenderReply, values: WidgetValues, writeUrl: boolean): void {
+    if (!reply.ok) {
+      const message = errorMessage(errorOf(reply.error));
+      if (reply.blamed !== undefined) markField(this, reply.blamed, message);
       else setCellMessage(this, message);
       return;
     }
     const output = this.querySelector('[data-output]');
     const live = this.querySelector('[data-summary]');
-    if (output) output.innerHTML = html;
-    if (live && live.textContent !== summary) live.textContent = summary;
+    if (output) output.innerHTML = reply.html;
+    if (live && live.textContent !== reply.summary) live.textContent = reply.summary;
     if (writeUrl) this.writeUrl(values);
   }
 
@@ -128,4 +186,3 @@ abstract class NotebookCell extends HTMLElement {
     history.replaceState(history.state, '', url);
   }
 }
-

@@ -1,7 +1,10 @@
 /**
  * The activation functions and their derivatives: the one definition the simulations and the
- * activation figures share.
+ * activation figures share. exp and tanh are portable-math.ts's, so a seeded simulation gives
+ * the same numbers on the server and in every browser.
  */
+import { exp, tanh } from './portable-math';
+
 export type ActivationName = 'relu' | 'sigmoid' | 'tanh';
 
 export interface Activation {
@@ -12,8 +15,8 @@ export interface Activation {
 
 function sigmoid(x: number): number {
   // Split by sign so exp never overflows.
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
   return e / (1 + e);
 }
 
@@ -27,9 +30,9 @@ export const ACTIVATIONS: Readonly<Record<ActivationName, Activation>> = {
     },
   },
   tanh: {
-    f: Math.tanh,
+    f: tanh,
     df: (x) => {
-      const t = Math.tanh(x);
+      const t = tanh(x);
       return 1 - t * t;
     },
   },

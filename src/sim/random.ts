@@ -1,8 +1,11 @@
 /**
  * A seeded pseudo-random stream: mulberry32 (Tommy Ettinger's 32-bit generator) for uniforms,
  * Box–Muller for normals. Same seed, same numbers on the server and in every browser, so the
- * page's server-rendered result is exactly what the live widget computes.
+ * page's server-rendered result is exactly what the live widget computes: the logarithm, sine
+ * and cosine are portable-math.ts's, which round alike in every engine (Math's do not).
  */
+import { log, sinCosTurn } from './portable-math';
+
 export class Rng {
   private state: number;
   /** Second normal of the last Box–Muller pair, used on the next call. */
@@ -29,10 +32,10 @@ export class Rng {
       return z;
     }
     // 1 − u keeps the logarithm's argument in (0, 1].
-    const r = Math.sqrt(-2 * Math.log(1 - this.uniform()));
-    const theta = 2 * Math.PI * this.uniform();
-    this.spare = r * Math.sin(theta);
-    return r * Math.cos(theta);
+    const r = Math.sqrt(-2 * log(1 - this.uniform()));
+    const [sin, cos] = sinCosTurn(this.uniform());
+    this.spare = r * sin;
+    return r * cos;
   }
 
   /** `n` normals N(0, std²). */

@@ -85,7 +85,7 @@ function draw(p: SignalParams): Draws {
   const direction = rng.normals(BATCH * WIDTH);
   for (let b = 0; b < BATCH; b += 1) {
     let sq = 0;
-    for (let i = 0; i < WIDTH; i += 1) sq += direction[b * WIDTH + i]! ** 2;
+    for (let i = 0; i < WIDTH; i += 1) sq += direction[b * WIDTH + i]! * direction[b * WIDTH + i]!;
     const norm = Math.sqrt(sq);
     for (let i = 0; i < WIDTH; i += 1) direction[b * WIDTH + i]! /= norm;
   }
@@ -126,7 +126,10 @@ function forward(p: SignalParams, weights: readonly Float64Array[], input: Float
         for (let b = 0; b < B; b += 1) mean += z[b * W + i]!;
         mean /= B;
         let v = 0;
-        for (let b = 0; b < B; b += 1) v += (z[b * W + i]! - mean) ** 2;
+        for (let b = 0; b < B; b += 1) {
+          const d = z[b * W + i]! - mean;
+          v += d * d;
+        }
         sigma[i] = Math.sqrt(v / B + BN_EPS);
         for (let b = 0; b < B; b += 1) z[b * W + i] = (z[b * W + i]! - mean) / sigma[i]!;
       }

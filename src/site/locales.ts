@@ -14,4 +14,4 @@ export type TranslationLocale = Exclude<keyof typeof locales, 'root'>;
 export const translationLocales = Object.keys(locales).filter((k) => k !== 'root') as TranslationLocale[];
 
 /** The site title per BCP-47 language tag (Starlight's per-language title). */
-export const siteTitle = { en: 'Backbone Notebook', 'zh-CN': '骨干网络笔记本' } as const;
+export const siteTitle = { en: 'Backbone Notebook', 'zh-CN': '骨干网络笔记' } as const;

@@ -27,7 +27,7 @@ export const sidebar = [
   {
     label: 'Tools',
     translations: { 'zh-CN': '工具' },
-    items: [{ label: 'Model explorer', translations: { 'zh-CN': '模型浏览器' }, link: '/explorer/' }],
+    items: [{ label: 'Model explorer', translations: { 'zh-CN': '模型探索器' }, link: '/explorer/' }],
   },
   {
     label: 'Reference',

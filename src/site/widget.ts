@@ -41,6 +41,13 @@ export interface CellHandle {
 /** Any definition, as the generic cell and runtime see it. */
 export type AnyWidgetDef = WidgetDef<WidgetValues, WidgetLabels>;
 
+/**
+ * What the browser's main thread needs of a widget that renders in a Web Worker (its numerics
+ * take longer than a frame): the fields to validate and the defaults. Its labels arrive with
+ * the cell; render, summary and blame run in the worker.
+ */
+export type WidgetForm<V extends WidgetValues> = Pick<WidgetDef<V, WidgetLabels>, 'name' | 'fields' | 'defaults'>;
+
 /** Values for the first render: defaults overridden by a chapter's `initial` prop. */
 export function initialValues<V extends WidgetValues>(def: WidgetDef<V, WidgetLabels>, initial?: Partial<V>): V {
   return { ...def.defaults, ...initial };

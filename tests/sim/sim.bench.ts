@@ -4,7 +4,7 @@
  * is taken as 4× slower than this machine (Chromium's CPU throttling preset).
  */
 import { bench, describe } from 'vitest';
-import { effectiveRf, maxLayers, type ErfParams } from '../../src/sim/erf';
+import { effectiveRf, ERF_SEED, maxLayers, type ErfParams } from '../../src/sim/erf';
 import { propagate } from '../../src/sim/signal';
 import { effectiveRfWidget } from '../../components/widgets/EffectiveRf/effective-rf';
 
@@ -13,17 +13,19 @@ const reluRandom = deepest({ kernel: 3, stride: 1, dilation: 1, activation: 'rel
 const linearRandom = deepest({ kernel: 3, stride: 1, dilation: 1, activation: 'linear', weights: 'random' });
 const relu7 = deepest({ kernel: 7, stride: 1, dilation: 1, activation: 'relu', weights: 'random' });
 
-// Seeds vary so no result is reused; the work per draw is the same.
-let seed = 1;
+// effectiveRf caches nothing, so one seed serves every iteration. The ReLU cases use the widget's
+// own seed, ERF_SEED (2016), which is known alive at these depths: at 46 layers of 3×3 it draws
+// one dead stack and replaces it, at 13 of 7×7 none (varying seeds drew stacks that all died, the
+// sim threw and the bench recorded 0 samples).
 describe('effective receptive field', () => {
   bench(`ReLU, random, ${reluRandom.layers} layers of 3×3`, () => {
-    effectiveRf(reluRandom, (seed += 1));
+    effectiveRf(reluRandom, ERF_SEED);
   });
   bench(`linear, random, ${linearRandom.layers} layers of 3×3`, () => {
-    effectiveRf(linearRandom, (seed += 1));
+    effectiveRf(linearRandom, ERF_SEED);
   });
   bench(`ReLU, random, ${relu7.layers} layers of 7×7`, () => {
-    effectiveRf(relu7, (seed += 1));
+    effectiveRf(relu7, ERF_SEED);
   });
   bench('closed form, 64 layers of 5×5 (257×257 field)', () => {
     effectiveRf({ layers: 64, kernel: 5, stride: 1, dilation: 1, activation: 'linear', weights: 'uniform' });
@@ -34,6 +36,7 @@ describe('effective receptive field', () => {
   });
 });
 
+let seed = 1;
 describe('signal propagation', () => {
   bench('200 layers, ReLU, batch norm', () => {
     propagate({ depth: 200, shortcut: 'plain', activation: 'relu', init: 'he', bn: true, seed: (seed += 1) });

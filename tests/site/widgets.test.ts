@@ -126,33 +126,36 @@ interface Probe {
  * that bubbles to the cell's form) and reads the widget back after each, all in one round trip
  * per field: the page recomputes synchronously on the event, and this file enters about two
  * thousand values (one round trip each cost more than the widgets' own work). Real typing is
- * exercised in a11y.test.ts. Runs in the page.
+ * exercised in a11y.test.ts. Runs in the page. A widget that renders in a Web Worker (the
+ * simulations) marks its output aria-busy until the newest result is in: it is read once that
+ * settles.
  */
-function probeField(el: HTMLInputElement | HTMLSelectElement, probe: Probe) {
-  const enter = (v: string): Entered => {
+async function probeField(el: HTMLInputElement | HTMLSelectElement, probe: Probe) {
+  const enter = async (v: string): Promise<Entered> => {
     el.value = v;
     el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+    while (el.closest('[data-widget]')!.querySelector('[aria-busy="true"]')) await new Promise((settle) => setTimeout(settle, 5));
     const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id.endsWith('-msg'));
     const message = ids.length === 1 ? (document.getElementById(ids[0]!)?.textContent?.trim() ?? '') : '';
     const read = (globalThis as unknown as { nbReadWidget: typeof readWidget }).nbReadWidget;
     return { ...read(el.closest('[data-widget]')!), fieldInvalid: el.getAttribute('aria-invalid') === 'true', fieldMessage: message };
   };
-  const before = enter(probe.value);
+  const before = await enter(probe.value);
   const tried: (Entered & { value: string })[] = [];
   for (const value of probe.alternatives) {
-    const after = enter(value);
+    const after = await enter(value);
     tried.push({ ...after, value });
     if (!(after.invalid.length > 0 || after.cellMessage) && after.html !== before.html) break;
   }
-  const restored = enter(probe.value);
+  const restored = await enter(probe.value);
   const rejected: (Entered & { value: string })[] = [];
   for (const value of probe.bad) {
     // A field that starts empty (an unanswered exercise): clearing an answer returns to that
     // starting state; enter an answer first so the clearing is a change.
-    if (value === '' && probe.value === '') enter(probe.alternatives[0] ?? '1');
-    rejected.push({ ...enter(value), value });
+    if (value === '' && probe.value === '') await enter(probe.alternatives[0] ?? '1');
+    rejected.push({ ...(await enter(value)), value });
   }
-  const back = enter(probe.value);
+  const back = await enter(probe.value);
   return { before, tried, restored, rejected, back };
 }
 
@@ -348,6 +351,7 @@ describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s
       for (const hostileFor of loads) {
         const hostile = hostileFor(0);
         await open(page, `${url}?${new URLSearchParams(keys.flat().map((k, i) => [k, hostileFor(i)]))}`);
+        await page.waitForFunction(() => !document.querySelector('[data-widget] [aria-busy="true"]'));
         const seen = await widgets.evaluateAll((ws) =>
           ws.map((w) => ({
             name: (w as HTMLElement).dataset.widget,

@@ -65,7 +65,7 @@ describe('wiring report and messages are text, never markup', () => {
   });
 
   it('a parse failure names the line and the module', () => {
-    const reply = parseRequest({ id: 1, text: text('pytorch/custom.txt').replace('ReLU(inplace=True)', 'Mish()'), size: 65 });
+    const reply = parseRequest({ text: text('pytorch/custom.txt').replace('ReLU(inplace=True)', 'Mish()'), size: 65 });
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(failureMessage(reply.failure)).toMatch(/^Line 4, stem\.1 \(Mish\): unknown module "Mish"/);

@@ -7,19 +7,14 @@
  * JavaScript and stays one element however large the field.
  */
 import { isCalcError } from '../../../src/calc/index';
-import { effectiveRf, growth, type ErfActivation, type ErfResult, type ErfWeights } from '../../../src/sim/erf';
+import { effectiveRf, growth, type ErfResult } from '../../../src/sim/erf';
 import { escapeHtml as e } from '../../../src/site/html';
 import { encodeIndexedPng, pngDataUri } from '../../../src/site/png';
 import type { WidgetDef } from '../../../src/site/widget';
 
-export type EffectiveRfValues = {
-  layers: number;
-  kernel: number;
-  stride: number;
-  dilation: number;
-  activation: ErfActivation;
-  weights: ErfWeights;
-};
+import { effectiveRfForm, type EffectiveRfValues } from './form';
+
+export type { EffectiveRfValues };
 
 export const effectiveRfLabels = {
   layers: 'Layers n',
@@ -161,16 +156,7 @@ function derivation(v: EffectiveRfValues, r: ErfResult): string {
 }
 
 export const effectiveRfWidget: WidgetDef<EffectiveRfValues, EffectiveRfLabels> = {
-  name: 'effective-rf',
-  fields: {
-    layers: { kind: 'int', min: 1, max: 64 },
-    kernel: { kind: 'int', min: 3, max: 7 },
-    stride: { kind: 'int', min: 1, max: 3 },
-    dilation: { kind: 'int', min: 1, max: 8 },
-    activation: { kind: 'choice', options: ['linear', 'relu'] },
-    weights: { kind: 'choice', options: ['uniform', 'random'] },
-  },
-  defaults: { layers: 8, kernel: 3, stride: 1, dilation: 1, activation: 'linear', weights: 'uniform' },
+  ...effectiveRfForm,
   // English labels on the server only: the browser renders with the labels the server wrote
   // into data-labels (Cell.astro), so no script bundle carries them.
   labels: import.meta.env.SSR ? effectiveRfLabels : ({} as EffectiveRfLabels),

@@ -8,7 +8,6 @@ import { isParseError, parseNetwork } from '../../../src/parse/index';
 import type { Pasted } from './paste-network';
 
 export interface ParseRequest {
-  readonly id: number;
   readonly text: string;
   readonly size: number;
 }
@@ -19,15 +18,15 @@ export interface ParseFailure {
   readonly problem: string;
 }
 
-export type ParseReply = { readonly id: number } & ({ readonly ok: true; readonly pasted: Pasted } | { readonly ok: false; readonly failure: ParseFailure });
+export type ParseReply = { readonly ok: true; readonly pasted: Pasted } | { readonly ok: false; readonly failure: ParseFailure };
 
-export function parseRequest({ id, text, size }: ParseRequest): ParseReply {
+export function parseRequest({ text, size }: ParseRequest): ParseReply {
   try {
     const { format, network, wiring } = parseNetwork(text, { input: [size, size] });
-    return { id, ok: true, pasted: { format, network, wiring } };
+    return { ok: true, pasted: { format, network, wiring } };
   } catch (error) {
-    if (isParseError(error)) return { id, ok: false, failure: { line: error.line, module: error.module, problem: error.problem } };
-    if (isCalcError(error)) return { id, ok: false, failure: { line: null, module: error.layer, problem: error.problem } };
-    return { id, ok: false, failure: { line: null, module: '', problem: error instanceof Error ? error.message : 'the text could not be read' } };
+    if (isParseError(error)) return { ok: false, failure: { line: error.line, module: error.module, problem: error.problem } };
+    if (isCalcError(error)) return { ok: false, failure: { line: null, module: error.layer, problem: error.problem } };
+    return { ok: false, failure: { line: null, module: '', problem: error instanceof Error ? error.message : 'the text could not be read' } };
   }
 }

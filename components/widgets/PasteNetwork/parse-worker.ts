@@ -2,9 +2,7 @@
  * Parses pasted network text off the main thread (a ResNet-152 repr takes up to ~100 ms, several
  * frames). Replies with the plain-data result or the ParseError's fields; never throws.
  */
-import { parseRequest, type ParseReply, type ParseRequest } from './parse-request';
+import { serveRequests } from '../../notebook/worker-client';
+import { parseRequest } from './parse-request';
 
-self.onmessage = (event: MessageEvent<ParseRequest>) => {
-  const reply: ParseReply = parseRequest(event.data);
-  self.postMessage(reply);
-};
+serveRequests(parseRequest);

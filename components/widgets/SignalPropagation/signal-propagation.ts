@@ -6,20 +6,14 @@
  * server render equals what the browser computes).
  */
 import { isCalcError } from '../../../src/calc/index';
-import type { ActivationName } from '../../../src/sim/activations';
-import { BATCH, initStd, propagate, WIDTH, type InitName, type Shortcut, type SignalResult } from '../../../src/sim/signal';
+import { BATCH, initStd, propagate, WIDTH, type SignalResult } from '../../../src/sim/signal';
 import { escapeHtml as e } from '../../../src/site/html';
 import { formatSci, superscript } from '../../../src/site/sci';
 import type { WidgetDef } from '../../../src/site/widget';
 
-export type SignalValues = {
-  depth: number;
-  shortcut: Shortcut;
-  activation: ActivationName;
-  init: InitName;
-  bn: 'off' | 'on';
-  seed: number;
-};
+import { signalForm, type SignalValues } from './form';
+
+export type { SignalValues };
 
 export const signalLabels = {
   depth: 'Depth (layers)',
@@ -119,16 +113,7 @@ function zeroFrom(series: readonly number[]): number | null {
 }
 
 export const signalPropagation: WidgetDef<SignalValues, SignalLabels> = {
-  name: 'signal-propagation',
-  fields: {
-    depth: { kind: 'int', min: 1, max: 200 },
-    shortcut: { kind: 'choice', options: ['plain', 'residual'] },
-    activation: { kind: 'choice', options: ['relu', 'sigmoid', 'tanh'] },
-    init: { kind: 'choice', options: ['he', 'xavier', 'small'] },
-    bn: { kind: 'choice', options: ['off', 'on'] },
-    seed: { kind: 'int', min: 1, max: 1000 },
-  },
-  defaults: { depth: 50, shortcut: 'plain', activation: 'sigmoid', init: 'xavier', bn: 'off', seed: 1 },
+  ...signalForm,
   // English labels on the server only: the browser renders with the labels the server wrote
   // into data-labels (Cell.astro), so no script bundle carries them.
   labels: import.meta.env.SSR ? signalLabels : ({} as SignalLabels),

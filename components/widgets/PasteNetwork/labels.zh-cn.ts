@@ -1,6 +1,6 @@
 /** The paste cell in Simplified Chinese: the explorer's strings plus its own. */
 import type { Translation } from '../../../src/site/locale';
-import { explorerZh } from '../ModelExplorer/labels.zh-cn';
+import { explorerZh } from '../ModelExplorer/index';
 import type { PasteLabels, RuleNotes } from './paste-network';
 
 export const pasteZh: Translation<PasteLabels & RuleNotes> = {

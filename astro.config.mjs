@@ -78,6 +78,14 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       credits: false,
+      expressiveCode: {
+        // Starlight finds a code block's language from its path under src/content/docs; our chapters
+        // live in ./content, so the copy button would speak English on Chinese pages.
+        getBlockLocale: ({ file }) => {
+          const folder = Object.keys(locales).find((key) => key !== 'root' && file.path.includes(`/content/${key}/`));
+          return folder ? locales[folder].lang : 'en';
+        },
+      },
       components: {
         // The search button's accessible name matches its visible label (see the file).
         Search: './src/site/overrides/Search.astro',

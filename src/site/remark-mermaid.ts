@@ -38,6 +38,17 @@ export interface MermaidOptions {
   readonly base?: string;
 }
 
+/** The words this plugin adds around a diagram, per content language (folder under content/). */
+const WORDS = {
+  en: { diagram: (text: string) => `Diagram: ${text}.`, join: '; ', scrolls: (caption: string) => `${caption} (scrolls sideways)` },
+  'zh-cn': { diagram: (text: string) => `图示：${text}。`, join: '；', scrolls: (caption: string) => `${caption}（可横向滚动）` },
+} as const;
+
+function wordsFor(path: string) {
+  const folder = path.match(/\/content\/([a-z]{2}(?:-[a-z]+)?)\//)?.[1];
+  return folder && folder in WORDS ? WORDS[folder as keyof typeof WORDS] : WORDS.en;
+}
+
 export function remarkMermaidSvg(options: MermaidOptions = {}) {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
   return (tree: Root, file: VFile) => {
@@ -49,7 +60,8 @@ export function remarkMermaidSvg(options: MermaidOptions = {}) {
       const caption = captionOf(node.meta);
       if (!caption) throw new Error(`${file.path}: every Mermaid diagram needs caption="…" (it is the figure's caption)`);
       const labels = diagramLabels(node.value);
-      const alt = labels.length > 0 ? `Diagram: ${labels.join('; ')}.` : `Diagram: ${caption}`;
+      const words = wordsFor(file.path);
+      const alt = words.diagram(labels.length > 0 ? labels.join(words.join) : caption.replace(/[.。]$/, ''));
       const hash = diagramHash(node.value);
       let minWidth = 0;
       const themed = THEMES.map((theme) => {
@@ -72,7 +84,7 @@ export function remarkMermaidSvg(options: MermaidOptions = {}) {
       const figcaption = element('figcaption', [], [{ type: 'text', value: caption }]);
       // A frame that can scroll at phone width is focusable, so the keyboard can scroll it too.
       const frameAttrs = [attr('class', 'mermaid-frame')];
-      if (minWidth > PHONE_COLUMN_PX) frameAttrs.push(attr('tabindex', '0'), attr('role', 'group'), attr('aria-label', `${caption} (scrolls sideways)`));
+      if (minWidth > PHONE_COLUMN_PX) frameAttrs.push(attr('tabindex', '0'), attr('role', 'group'), attr('aria-label', words.scrolls(caption)));
       const frame = element('div', frameAttrs, themed);
       parent.children[index] = element('figure', [attr('class', 'mermaid-figure')], [frame, figcaption]) as never;
     });

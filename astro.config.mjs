@@ -82,8 +82,8 @@ export default defineConfig({
         // Starlight finds a code block's language from its path under src/content/docs; our chapters
         // live in ./content, so the copy button would speak English on Chinese pages.
         getBlockLocale: ({ file }) => {
-          const folder = Object.keys(locales).find((key) => key !== 'root' && file.path.includes(`/content/${key}/`));
-          return folder ? locales[folder].lang : 'en';
+          const folder = translationLocales.find((key) => file.path.includes(`/content/${key}/`));
+          return folder ? locales[folder].lang : locales.root.lang;
         },
       },
       components: {

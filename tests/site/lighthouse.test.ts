@@ -5,10 +5,11 @@
  * layout-shift audits in error against Chromium 156).
  *
  * Accessibility, best practices and SEO must score 100 (they do not depend on timing). The
- * performance score does: one unchanged build scored 83–100 on this 2-core host, and after the
- * simulations and charts landed the chapters' medians were 80–98 (TBT 380–740 ms; issue #14 is
- * open on the cause). The gate on it is therefore a floor of 70 on the median of the runs: it
- * catches a page that collapses, not the last points. The stable budgets (DOM size, no HTML math
+ * performance score does: one unchanged build scored 83–100 on this 2-core host. With the
+ * table of contents' whole-page query gone and the simulations in a worker, single runs on a
+ * quiet CI host scored 85–99 on all 20 pages (TBT 90–600 ms; issue #14 stays open on the last
+ * points). The gate is a floor of 80 on the median of the runs: it catches a page that regresses
+ * by a long task or two, not the last points. The stable budgets (DOM size, no HTML math
  * copy, one small font, script priority, a CPU-scaled style + layout time) are in budgets.test.ts.
  *
  * Cost: every page in every language is checked, so each run does only what is gated: the
@@ -28,7 +29,7 @@ import { chapterPages, site } from '../support/site.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
-const PERF_FLOOR = 70;
+const PERF_FLOOR = 80;
 
 /** The audits that count towards the gated categories' scores (weight > 0), from Lighthouse's own config. */
 const GATED_AUDITS = [

@@ -19,7 +19,7 @@ export const ALLOWED = new Set(
     'AlexNet', 'ResNeXt', 'VGG', 'GoogLeNet', 'ResNet', 'ResNets', 'Xception', 'DeepLab', 'DeepLabv3', 'FCN', 'ImageNet', 'ILSVRC', 'CIFAR',
     'PyTorch', 'torchvision', 'Caffe', 'BVLC', 'TF', 'Keras', 'TensorFlow', 'JSON', 'prototxt', 'GPU', 'GPUs', 'CPU', 'URL',
     'Araujo', 'Szegedy', 'Krizhevsky', 'Simonyan', 'Zisserman', 'Szegedy', 'Chollet', 'Luo', 'Wang', 'Yu', 'Koltun', 'Chen', 'Ioffe', 'Kingma',
-    'Russakovsky', 'Clarifai', 'ZFNet', 'arXiv', 'Zeiler', 'Fergus', 'MSRA', 'Oxford', 'Google',
+    'Russakovsky', 'Clarifai', 'SuperVision', 'Fisher', 'Fall', 'NEC', 'UIUC', 'XRCE', 'ZFNet', 'arXiv', 'Zeiler', 'Fergus', 'MSRA', 'Oxford', 'Google',
     'NumPy', 'et', 'al', 'eval', 'Applications', 'BatchNormalization', 'fvcore', 'flop', 'RF',
     // PyTorch's print(model) vocabulary shown in code
     'AuxLogits', 'predictions', 'predicti', 'planes', 'inplanes', 'maxpool', 'avgpool', 'downsample', 'classifier', 'features', 'flatten', 'in_channels', 'out_channels', 'inplace', 'eps', 'momentum', 'affine', 'track_running_stats', 'in_features', 'out_features',

@@ -69,6 +69,8 @@ describe.each(zhPages.map((p) => [`/${p.path}`, p] as const))('%s', (_label, inf
   });
 });
 
-test.skipIf(zhPages.length > 0)('no Chinese pages in this build yet: nothing to check', () => {
-  expect(zhPages).toEqual([]);
+// Every English chapter has its Chinese page (tests/i18n/sync.test.ts), so an empty list means the
+// page discovery broke and the checks above ran on nothing.
+test('the build has Chinese chapters to check', () => {
+  expect(zhPages.length).toBeGreaterThan(0);
 });

@@ -10,6 +10,7 @@ import { errorOf, renderRequest } from '../../components/notebook/render-request
 import { effectiveRfWidget } from '../../components/widgets/EffectiveRf/effective-rf';
 import { signalPropagation } from '../../components/widgets/SignalPropagation/signal-propagation';
 import { CalcError } from '../../src/calc/errors';
+import type { AnyWidgetDef, WidgetValues } from '../../src/site/widget';
 
 /** A stand-in Worker that answers only when told to, doubling the number it was sent. */
 class FakeWorker {
@@ -107,24 +108,26 @@ describe('worker client', () => {
 
 describe('render request', () => {
   test("is the definition's own render and summary, for the simulated cases too", () => {
-    const cases = [
-      [effectiveRfWidget, { ...effectiveRfWidget.defaults, layers: 12, activation: 'relu', weights: 'random' }],
-      [effectiveRfWidget, { ...effectiveRfWidget.defaults, layers: 2, dilation: 2 }],
-      [signalPropagation, { ...signalPropagation.defaults, depth: 30, activation: 'relu', init: 'he', bn: 'on' }],
-    ] as const;
+    const erf: AnyWidgetDef = effectiveRfWidget;
+    const signal: AnyWidgetDef = signalPropagation;
+    const cases: [AnyWidgetDef, WidgetValues][] = [
+      [erf, { ...effectiveRfWidget.defaults, layers: 12, activation: 'relu', weights: 'random' }],
+      [erf, { ...effectiveRfWidget.defaults, layers: 2, dilation: 2 }],
+      [signal, { ...signalPropagation.defaults, depth: 30, activation: 'relu', init: 'he', bn: 'on' }],
+    ];
     for (const [def, values] of cases) {
-      const reply = renderRequest(def as never, { values, labels: {} });
-      expect(reply).toEqual({ ok: true, html: def.render(values as never, def.labels as never), summary: def.summary(values as never, def.labels as never) });
+      const reply = renderRequest(def, { values, labels: {} });
+      expect(reply).toEqual({ ok: true, html: def.render(values, def.labels), summary: def.summary(values, def.labels) });
     }
   });
 
   test("the cell's labels win over the definition's", () => {
-    const reply = renderRequest(effectiveRfWidget as never, { values: effectiveRfWidget.defaults, labels: { effective: 'ERF (95 %)' } });
+    const reply = renderRequest(effectiveRfWidget, { values: effectiveRfWidget.defaults, labels: { effective: 'ERF (95 %)' } });
     expect(reply.ok && reply.html).toContain('ERF (95 %): <strong>');
   });
 
   test('a rejected combination comes back as plain data naming the field, and is rebuilt as the same CalcError', () => {
-    const reply = renderRequest(effectiveRfWidget as never, { values: { ...effectiveRfWidget.defaults, layers: 64, kernel: 7 }, labels: {} });
+    const reply = renderRequest(effectiveRfWidget, { values: { ...effectiveRfWidget.defaults, layers: 64, kernel: 7 }, labels: {} });
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(reply.blamed).toBe('layers');

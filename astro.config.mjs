@@ -11,6 +11,7 @@ import { rehypeKatexErrors } from './src/site/rehype-katex-errors.ts';
 import { rehypeMathmlCore } from './src/site/rehype-mathml-core.ts';
 import { sidebar } from './src/site/sidebar.ts';
 import { locales, siteTitle, translationLocales } from './src/site/locales.ts';
+import { contentFileLocale } from './src/site/locale.ts';
 import { rehypeSharedHeadingIds } from './src/site/rehype-shared-heading-ids.ts';
 import { buildHints } from './src/site/build-hints.ts';
 
@@ -82,8 +83,8 @@ export default defineConfig({
         // Starlight finds a code block's language from its path under src/content/docs; our chapters
         // live in ./content, so the copy button would speak English on Chinese pages.
         getBlockLocale: ({ file }) => {
-          const folder = translationLocales.find((key) => file.path.includes(`/content/${key}/`));
-          return folder ? locales[folder].lang : locales.root.lang;
+          const locale = contentFileLocale(file.path);
+          return locale === 'en' ? locales.root.lang : locales[locale].lang;
         },
       },
       components: {

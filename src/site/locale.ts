@@ -3,14 +3,21 @@
  * Simplified Chinese under `<base>zh-cn/`. Read from the page URL, which every component has
  * (MDX-rendered ones included) whether or not the i18n routing is configured.
  */
-export const LOCALES = ['en', 'zh-cn'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { translationLocales, type TranslationLocale } from './locales.ts';
+
+/** English plus the translations declared in locales.ts (the one list of the site's languages). */
+export type Locale = 'en' | TranslationLocale;
 
 /** The locale of a page path (`Astro.url.pathname`) below the site base (`import.meta.env.BASE_URL`). */
 export function localeFromPath(pathname: string, base: string): Locale {
   const root = base.endsWith('/') ? base : `${base}/`;
   const rest = pathname.startsWith(root) ? pathname.slice(root.length) : pathname.replace(/^\//, '');
-  return rest === 'zh-cn' || rest.startsWith('zh-cn/') ? 'zh-cn' : 'en';
+  return translationLocales.find((key) => rest === key || rest.startsWith(`${key}/`)) ?? 'en';
+}
+
+/** The locale of a chapter source file: translations live in content/<locale>/. */
+export function contentFileLocale(path: string): Locale {
+  return translationLocales.find((key) => path.includes(`/content/${key}/`)) ?? 'en';
 }
 
 /** In an `.astro` component: `pageLocale(Astro)`. */

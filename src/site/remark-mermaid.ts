@@ -12,6 +12,7 @@ import { visit } from 'unist-util-visit';
 import type { Root, Code } from 'mdast';
 import type { VFile } from 'vfile';
 import { diagramFile, diagramHash, diagramLabels, diagramSize, readDiagram, THEMES } from './mermaid/store.ts';
+import { contentFileLocale, type Locale } from './locale.ts';
 
 function captionOf(meta: string | null | undefined): string | undefined {
   return meta?.match(/caption="([^"]*)"/)?.[1];
@@ -38,16 +39,11 @@ export interface MermaidOptions {
   readonly base?: string;
 }
 
-/** The words this plugin adds around a diagram, per content language (folder under content/). */
-const WORDS = {
-  en: { diagram: (text: string) => `Diagram: ${text}.`, join: '; ', scrolls: (caption: string) => `${caption} (scrolls sideways)` },
-  'zh-cn': { diagram: (text: string) => `图示：${text}。`, join: '；', scrolls: (caption: string) => `${caption}（可横向滚动）` },
-} as const;
-
-function wordsFor(path: string) {
-  const folder = path.match(/\/content\/([a-z]{2}(?:-[a-z]+)?)\//)?.[1];
-  return folder && folder in WORDS ? WORDS[folder as keyof typeof WORDS] : WORDS.en;
-}
+/** The words this plugin adds around a diagram, per content language. */
+const WORDS: Record<Locale, { diagram(text: string): string; join: string; scrolls(caption: string): string }> = {
+  en: { diagram: (text) => `Diagram: ${text}.`, join: '; ', scrolls: (caption) => `${caption} (scrolls sideways)` },
+  'zh-cn': { diagram: (text) => `图示：${text}。`, join: '；', scrolls: (caption) => `${caption}（可横向滚动）` },
+};
 
 export function remarkMermaidSvg(options: MermaidOptions = {}) {
   const base = (options.base ?? '/').replace(/\/?$/, '/');
@@ -60,7 +56,7 @@ export function remarkMermaidSvg(options: MermaidOptions = {}) {
       const caption = captionOf(node.meta);
       if (!caption) throw new Error(`${file.path}: every Mermaid diagram needs caption="…" (it is the figure's caption)`);
       const labels = diagramLabels(node.value);
-      const words = wordsFor(file.path);
+      const words = WORDS[contentFileLocale(file.path)];
       const alt = words.diagram(labels.length > 0 ? labels.join(words.join) : caption.replace(/[.。]$/, ''));
       const hash = diagramHash(node.value);
       let minWidth = 0;

@@ -4,7 +4,7 @@
  * HTML copy of the math, one small font request, module scripts at low priority), and to one
  * timing budget made comparable across machines: style recalculation + layout during load
  * (main-thread CPU time from a trace), median of 3 loads, scaled by Lighthouse's benchmarkIndex
- * (its CPU speed probe; the fastest of 3) to a reference machine. Lighthouse's own score is checked in lighthouse.test.ts. The table is
+ * (its CPU speed probe; median of 3) to a reference machine. Lighthouse's own score is checked in lighthouse.test.ts. The table is
  * printed every run.
  *
  * Sources of the limits: issue #14's study of this site (DOM 2,654–2,843 elements on the
@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 // The function Lighthouse runs in the page to rate the CPU (environment.benchmarkIndex).
 import * as pageFunctionsModule from 'lighthouse/core/lib/page-functions.js';
-import { chapterPages, heaviestPages, launchBrowser, open, readPage, ROOT, site } from '../support/site.ts';
+import { chapterPages, elementCount, launchBrowser, open, readPage, ROOT, site, type SitePage } from '../support/site.ts';
 import { MATH_FONT_PATH } from '../../src/site/build-hints.ts';
 
 const MAX_ELEMENTS = 3_000;
@@ -38,6 +38,13 @@ const MAX_FONT_BYTES = 15 * 1024;
  * reliably catch that regression; this one catches a page whose layout cost grows.
  */
 const MAX_STYLE_LAYOUT_MS = 350;
+/**
+ * Han text costs more to lay out than Latin at the same element count (every character is a
+ * break opportunity, shaped from a large CJK face): /zh-cn/alexnet/ measured 252–295 ms against
+ * /alexnet/'s 180–239 ms on the same host and build (2,885 vs 2,883 elements), about 1.3×.
+ */
+const CJK_LAYOUT_FACTOR = 1.3;
+const styleLayoutLimit = (locale: string) => MAX_STYLE_LAYOUT_MS * (locale.startsWith('zh') ? CJK_LAYOUT_FACTOR : 1);
 /** benchmarkIndex of the reference machine: Lighthouse's own calibration point for desktop-class CPUs. */
 const REFERENCE_BENCHMARK_INDEX = 1_000;
 /** Lighthouse's mobile viewport (Moto G Power). */
@@ -70,16 +77,28 @@ afterAll(async () => {
     (r) =>
       `${`/${r.page}`.padEnd(26)} ${String(r.elements).padStart(8)}  ${r.fonts.padEnd(18)} ${r.styleLayoutMs.map((ms) => ms.toFixed(0)).join(' / ').padEnd(26)} ${(r.benchmarkIndex.every(Number.isFinite) ? r.benchmarkIndex.map((b) => b.toFixed(0)).join('/') : '—').padEnd(15)} ${Number.isFinite(r.scaledMs) ? r.scaledMs.toFixed(0) : '— (one load)'}`,
   );
-  console.log([`Budgets (mobile viewport; elements ≤ ${MAX_ELEMENTS}, one font ≤ ${MAX_FONT_BYTES} B, style+layout ≤ ${MAX_STYLE_LAYOUT_MS} ms at benchmarkIndex ${REFERENCE_BENCHMARK_INDEX}):`, header, ...lines].join('\n'));
+  console.log([`Budgets (mobile viewport; elements ≤ ${MAX_ELEMENTS}, one font ≤ ${MAX_FONT_BYTES} B, style+layout ≤ ${MAX_STYLE_LAYOUT_MS} ms (Han text ×${CJK_LAYOUT_FACTOR}) at benchmarkIndex ${REFERENCE_BENCHMARK_INDEX}):`, header, ...lines].join('\n'));
 });
 
+/** Tool pages (no table of contents) hold plain table cells; their budget is elements (above). */
+const isToolPage = (html: string) => !html.includes('<starlight-toc') && html.includes('data-widget=');
+
 /**
- * The timing budget is measured (3 loads) on the heaviest pages, where it can be exceeded; every
- * other page gets one load for the budgets without timing. Keeps the file's cost flat in CI as
- * chapters (and a second locale) are added.
+ * The timing budget is measured (3 loads) on each language's heaviest prose page, where it can
+ * be exceeded; every other page gets one load for the budgets without timing. Keeps the file's
+ * cost flat in CI as chapters and languages are added.
  */
-const TIMED_PAGES = 3;
-const timed = heaviestPages(TIMED_PAGES);
+function timedPages(pages: SitePage[]): Set<string> {
+  const heaviest = new Map<string, { path: string; elements: number }>();
+  for (const page of pages) {
+    const html = readPage(page);
+    if (isToolPage(html)) continue;
+    const elements = elementCount(html);
+    if ((heaviest.get(page.locale)?.elements ?? -1) < elements) heaviest.set(page.locale, { path: page.path, elements });
+  }
+  return new Set([...heaviest.values()].map((p) => p.path));
+}
+const timed = timedPages(chapterPages());
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -120,13 +139,14 @@ async function load(url: string, probeSpeed: boolean) {
 }
 
 describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
-  test(`≤ ${MAX_ELEMENTS} elements, MathML-only math, one small font, low-priority module scripts; on the heaviest pages style + layout ≤ ${MAX_STYLE_LAYOUT_MS} ms (scaled)`, async () => {
+  test(`≤ ${MAX_ELEMENTS} elements, MathML-only math, one small font, low-priority module scripts; on each language's heaviest chapter style + layout ≤ ${MAX_STYLE_LAYOUT_MS} ms (scaled; Han text ×${CJK_LAYOUT_FACTOR})`, async () => {
     const runs = [];
     const loads = timed.has(info.path) ? 3 : 1;
     for (let i = 0; i < loads; i++) runs.push(await load(rootUrl + info.path, loads === 3));
     const first = runs[0]!;
-    // The fastest of the 3 speed probes: on a busy host other processes only ever slow a probe down.
-    const scaled = (median(runs.map((r) => r.styleLayoutMs)) * Math.max(...runs.map((r) => r.benchmarkIndex))) / REFERENCE_BENCHMARK_INDEX;
+    // The median of the 3 speed probes: one probe on this host ranged 1,080–1,689, and scaling by
+    // the fastest turned a lucky probe into a failure of an unchanged page.
+    const scaled = (median(runs.map((r) => r.styleLayoutMs)) * median(runs.map((r) => r.benchmarkIndex))) / REFERENCE_BENCHMARK_INDEX;
     const row: Row = {
       page: info.path,
       elements: first.elements,
@@ -138,7 +158,7 @@ describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_lab
     rows.push(row);
 
     const html = readPage(info);
-    const toolPage = !html.includes('<starlight-toc') && html.includes('data-widget=');
+    const toolPage = isToolPage(html);
     expect(first.elements, toolPage ? 'DOM elements (tool page)' : 'DOM elements').toBeLessThanOrEqual(toolPage ? MAX_TOOL_PAGE_ELEMENTS : MAX_ELEMENTS);
     expect(first.katexHtml, 'KaTeX HTML copies of formulas (output must be MathML only)').toBe(0);
     expect(first.fonts.length, `font requests: ${row.fonts}`).toBeLessThanOrEqual(1);
@@ -150,9 +170,10 @@ describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_lab
     expect(html.includes(`rel="preload" href="/${MATH_FONT_PATH}"`), 'math font preload').toBe(first.math > 0);
     if (first.math === 0) expect(first.fonts).toEqual([]);
     expect(first.moduleScripts.filter((s) => s.priority !== 'low'), 'module scripts without fetchpriority="low"').toEqual([]);
-    if (loads === 3) expect(row.scaledMs, `style + layout, ms scaled to benchmarkIndex ${REFERENCE_BENCHMARK_INDEX} (${row.styleLayoutMs.map((m) => m.toFixed(0)).join(', ')} ms measured)`).toBeLessThanOrEqual(
-      MAX_STYLE_LAYOUT_MS,
-    );
+    if (loads === 3)
+      expect(row.scaledMs, `style + layout, ms scaled to benchmarkIndex ${REFERENCE_BENCHMARK_INDEX} (${row.styleLayoutMs.map((m) => m.toFixed(0)).join(', ')} ms measured)`).toBeLessThanOrEqual(
+        styleLayoutLimit(info.locale),
+      );
   });
 });
 

@@ -117,17 +117,6 @@ export function elementCount(html: string): number {
   return html.match(/<[a-zA-Z][^\s/>]*/g)?.length ?? 0;
 }
 
-/** The n chapter pages with the most elements: where timing-dependent checks are informative. */
-export function heaviestPages(n: number): Set<string> {
-  return new Set(
-    chapterPages()
-      .map((p) => ({ path: p.path, elements: elementCount(readPage(p)) }))
-      .sort((a, b) => b.elements - a.elements)
-      .slice(0, n)
-      .map((p) => p.path),
-  );
-}
-
 export function tail(log: string, lines = 30): string {
   return log.split('\n').slice(-lines).join('\n');
 }

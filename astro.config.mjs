@@ -5,15 +5,15 @@ import { unified } from '@astrojs/markdown-remark';
 import starlight from '@astrojs/starlight';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { remarkMermaidSvg } from './src/site/remark-mermaid.ts';
-import { rehypeMathPagefindIgnore } from './src/site/rehype-math-pagefind.ts';
-import { rehypeKatexErrors } from './src/site/rehype-katex-errors.ts';
-import { rehypeMathmlCore } from './src/site/rehype-mathml-core.ts';
-import { sidebar } from './src/site/sidebar.ts';
-import { locales, siteTitle, translationLocales } from './src/site/locales.ts';
-import { contentFileLocale } from './src/site/locale.ts';
-import { rehypeSharedHeadingIds } from './src/site/rehype-shared-heading-ids.ts';
-import { buildHints } from './src/site/build-hints.ts';
+import { remarkMermaidSvg } from './src/integrations/remark-mermaid.ts';
+import { rehypeMathPagefindIgnore } from './src/integrations/rehype-math-pagefind.ts';
+import { rehypeKatexErrors } from './src/integrations/rehype-katex-errors.ts';
+import { rehypeMathmlCore } from './src/integrations/rehype-mathml-core.ts';
+import { sidebar } from './src/integrations/sidebar.ts';
+import { locales, siteTitle, translationLocales } from './src/i18n/locales.ts';
+import { contentFileLocale } from './src/i18n/locale.ts';
+import { rehypeSharedHeadingIds } from './src/integrations/rehype-shared-heading-ids.ts';
+import { buildHints } from './src/integrations/build-hints.ts';
 
 // SITE and BASE let the same build serve from a domain root or a project path (GitHub Pages).
 const site = process.env.SITE ?? 'https://backbone-notebook.example.org';
@@ -30,7 +30,7 @@ export default defineConfig({
       // MathML only: KaTeX's default also writes an HTML copy of every formula (about half of a
       // chapter's DOM, slow to style and lay out); the browser typesets MathML with the math font.
       // Last of ours, before Astro's heading-id pass (which keeps ids already set): a translated
-      // page's headings take the English page's anchors (src/site/rehype-shared-heading-ids.ts).
+      // page's headings take the English page's anchors (src/integrations/rehype-shared-heading-ids.ts).
       rehypePlugins: [
         [rehypeKatex, { output: 'mathml', strict: 'error', throwOnError: true }],
         rehypeKatexErrors,
@@ -45,9 +45,9 @@ export default defineConfig({
       // The search UI loads when the search opens, not on every page; the table of contents finds
       // its current section without a whole-page query (see the files).
       alias: [
-        { find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/site/overrides/pagefind-on-demand.ts', import.meta.url)) },
+        { find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL('./src/integrations/overrides/pagefind-on-demand.ts', import.meta.url)) },
         // Starlight's table-of-contents script, without its whole-page `:has()` query (see the file).
-        { find: /^\.\.\/components-internals\/TableOfContents\/starlight-toc$/, replacement: fileURLToPath(new URL('./src/site/overrides/starlight-toc.ts', import.meta.url)) },
+        { find: /^\.\.\/components-internals\/TableOfContents\/starlight-toc$/, replacement: fileURLToPath(new URL('./src/integrations/overrides/starlight-toc.ts', import.meta.url)) },
       ],
     },
     build: {
@@ -67,11 +67,11 @@ export default defineConfig({
       // The fallback for a page without its own; every chapter, in every language, has one.
       description:
         'An interactive notebook on the CNN backbones behind semantic segmentation: every shape, parameter, MAC and receptive field computed live.',
-      // English at the root, translations under /<locale>/ (src/site/locales.ts). A page not yet
+      // English at the root, translations under /<locale>/ (src/i18n/locales.ts). A page not yet
       // translated is served there with the English text and Starlight's notice.
       defaultLocale: 'root',
       locales,
-      routeMiddleware: './src/site/route-data.ts',
+      routeMiddleware: './src/integrations/route-data.ts',
       // Chapters live in ./content, outside Starlight's default src/content/docs.
       markdown: { processedDirs: ['./content'] },
       customCss: ['./src/styles/notebook.css'],
@@ -89,9 +89,9 @@ export default defineConfig({
       },
       components: {
         // The search button's accessible name matches its visible label (see the file).
-        Search: './src/site/overrides/Search.astro',
+        Search: './src/integrations/overrides/Search.astro',
         // The language picker as links: no JavaScript (see the file).
-        LanguageSelect: './src/site/overrides/LanguageSelect.astro',
+        LanguageSelect: './src/integrations/overrides/LanguageSelect.astro',
       },
     }),
     buildHints(),

@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { stampTranslation } from '../src/i18n/stamp.ts';
-import { translationLocales } from '../src/site/locales.ts';
+import { translationLocales } from '../src/i18n/locales.ts';
 
 const CONTENT = resolve(import.meta.dirname, '..', 'content');
 const files = process.argv.slice(2);

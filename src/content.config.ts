@@ -6,7 +6,7 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { SOURCE_HASH_PATTERN } from './i18n/source-hash.ts';
 
 // Chapters live in the top-level content/ folder (see README, "Layout"); translations in
-// content/<locale>/ (src/site/locales.ts).
+// content/<locale>/ (src/i18n/locales.ts).
 export const collections = {
   docs: defineCollection({
     loader: glob({ pattern: '**/*.{md,mdx}', base: './content' }),

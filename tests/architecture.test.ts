@@ -90,11 +90,11 @@ describe('architecture', () => {
     expect(violations('src/sim', ['src/sim', 'src/calc'])).toEqual([]);
   });
 
-  it("src/chapters (each chapter's figures) imports only src/calc, src/models, src/sim, src/site/facts and widgets' export modules", () => {
+  it("src/chapters (each chapter's figures) imports only src/calc, src/models, src/sim, src/chapters/facts and widgets' export modules", () => {
     const imports = relativeImports(sourceFiles('src/chapters'));
     expect(imports.length).toBeGreaterThan(0);
     const allowed = ({ to }: { from: string; to: string }) =>
-      ['src/calc', 'src/models', 'src/sim'].some((dir) => under(to, dir)) || to === 'src/site/facts' || WIDGET_INDEX.test(to);
+      ['src/calc', 'src/models', 'src/sim'].some((dir) => under(to, dir)) || to === 'src/chapters/facts' || WIDGET_INDEX.test(to);
     expect(imports.filter((i) => !allowed(i)).map(show)).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
  */
 import { networkIds } from '../../src/models/registry';
 import { accuracyOf, type Accuracy } from '../../src/models/accuracy';
-import { analysisOf } from '../../src/site/facts';
+import { analysisOf } from '../../src/chapters/facts';
 
 export interface ChartPoint {
   readonly id: string;

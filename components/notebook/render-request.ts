@@ -6,7 +6,7 @@
  * one the server would write for the same values.
  */
 import { CalcError, type CalcErrorCode } from '../../src/calc/errors';
-import type { AnyWidgetDef, WidgetLabels, WidgetValues } from '../../src/site/widget';
+import type { AnyWidgetDef, WidgetLabels, WidgetValues } from '../../src/widget/widget';
 import { workerClient, type WorkerClient } from './worker-client';
 
 export interface RenderRequest {
@@ -23,7 +23,7 @@ export interface ErrorFields {
   readonly layer?: string;
   readonly problem?: string;
   readonly field?: string;
-  /** Set on an error whose message is already in the page's language (src/site/messages.ts). */
+  /** Set on an error whose message is already in the page's language (src/widget/messages.ts). */
   readonly localized?: boolean;
 }
 

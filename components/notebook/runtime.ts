@@ -1,6 +1,6 @@
 /**
  * Browser side of the widget contract: one custom element class per widget definition.
- * It reads the fields, validates them (src/site/fields.ts), re-renders the output with the
+ * It reads the fields, validates them (src/widget/fields.ts), re-renders the output with the
  * same pure render the server used, and mirrors valid state into the URL query
  * (`?<ns>.<field>=value`). Bad input marks the field, shows a message and keeps the last
  * good result. Nothing here throws to the console.
@@ -9,9 +9,9 @@
  * (`registerWorkerWidget`): the cell keeps the previous result, marked `aria-busy` (and dimmed
  * by CSS), until the newest request's result arrives; older results are dropped.
  */
-import { parseField } from '../../src/site/fields.ts';
-import { errorMessage, useMessages } from '../../src/site/messages.ts';
-import type { AnyWidgetDef, WidgetDef, WidgetForm, WidgetLabels, WidgetValues } from '../../src/site/widget.ts';
+import { parseField } from '../../src/widget/fields.ts';
+import { errorMessage, useMessages } from '../../src/widget/messages.ts';
+import type { AnyWidgetDef, WidgetDef, WidgetForm, WidgetLabels, WidgetValues } from '../../src/widget/widget.ts';
 import { markField, safeJson, setCellMessage } from './dom';
 import { errorOf, renderRequest, type RenderClient, type RenderReply } from './render-request';
 

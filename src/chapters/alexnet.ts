@@ -5,7 +5,7 @@
 import { analyse, convOutputSize, type LayerRow, type LayerSpec } from '../calc/index';
 import { analysisOf } from '../models/analysis';
 import { getNetwork } from '../models/registry';
-import { rowOf, sumRows } from '../site/facts';
+import { rowOf, sumRows } from './facts';
 import { propagate, type InitName, type SignalDetail } from '../sim/signal';
 import type { ActivationName } from '../sim/activations';
 

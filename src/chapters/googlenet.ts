@@ -4,7 +4,7 @@
  */
 import { analyse, formatCompact, type Analysis, type LayerSpec, type ReceptiveField, type Shape } from '../calc/index';
 import { analysisOf } from '../models/analysis';
-import { rowOf, sumRows } from '../site/facts';
+import { rowOf, sumRows } from './facts';
 // The chapter's module figures come from the same code as the cell it shows (the widget's export module).
 import { computeInceptionModule, inceptionModule } from '../../components/widgets/InceptionModule/index';
 

@@ -17,7 +17,7 @@ import { analysisOf } from '../models/analysis';
 import { googlenetTable1, type GoogLeNetInceptionRow } from '../models/googlenet';
 import { inceptionToXception, XCEPTION_MIDDLE } from '../models/inception-steps';
 import { layerTraffic, networkTraffic } from '../models/memory-traffic';
-import { rowOf, sumRows } from '../site/facts';
+import { rowOf, sumRows } from './facts';
 
 export { XCEPTION_MIDDLE };
 

@@ -5,7 +5,7 @@
 import { convOutputSize, convParams, effectiveKernel, receptiveFieldTable, rfCentre, rfForwardStep, samePadding } from '../calc/index';
 import { analysisOf } from '../models/analysis';
 import { effectiveRf, growth, type ErfParams, type ErfResult } from '../sim/erf';
-import { rowOf } from '../site/facts';
+import { rowOf } from './facts';
 
 export const alex = analysisOf('alexnet');
 

@@ -10,7 +10,7 @@ import { cifarDepth, cifarResNet } from '../models/resnet-cifar';
 import { strideShift } from '../models/resnet-stride';
 import type { ActivationName } from '../sim/activations';
 import { propagate, type InitName, type Shortcut, type SignalDetail } from '../sim/signal';
-import { percent, rowOf, sumRows } from '../site/facts';
+import { percent, rowOf, sumRows } from './facts';
 import { computeBlock, resBlock } from '../../components/widgets/ResBlock/index';
 
 export const r18 = analysisOf('resnet18');

@@ -7,7 +7,7 @@ import { analysisOf } from '../models/analysis';
 import { encoderAnalysis, fcnVgg16 } from '../models/encoder';
 import { getNetwork } from '../models/registry';
 import { effectiveRf, type ErfResult } from '../sim/erf';
-import { rowOf } from '../site/facts';
+import { rowOf } from './facts';
 
 export const r50 = analysisOf('resnet50');
 /** ResNet-50 cut after layer4, at 512×512 (OS 32, 16, 8) and at DeepLab's 513×513 (OS 8, 16). */

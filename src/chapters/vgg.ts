@@ -4,7 +4,7 @@
  */
 import { analyse, receptiveFieldTable, type ReceptiveField, type RfTable } from '../calc/index';
 import { analysisOf } from '../models/analysis';
-import { rowOf, sumRows } from '../site/facts';
+import { rowOf, sumRows } from './facts';
 
 export const vgg16 = analysisOf('vgg16');
 /** Parameters and MACs of the convolutional part (`features.*`) and of the classifier. */

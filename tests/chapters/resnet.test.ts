@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeBlock, resBlock } from '../../components/widgets/ResBlock/index';
 import * as ch from '../../src/chapters/resnet';
-import { sumRows } from '../../src/site/facts';
+import { sumRows } from '../../src/chapters/facts';
 
 describe('ResNet chapter figures', () => {
   it('weights of the convolutions the bottleneck section compares (9C² and 17C′², He et al. 2015, Fig. 5)', () => {

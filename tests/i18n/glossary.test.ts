@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { glossary } from '../../src/i18n/glossary.ts';
 import { findAlternatives, proseOfChinese } from '../../src/i18n/glossary-check.ts';
-import { translationLocales } from '../../src/site/locales.ts';
+import { translationLocales } from '../../src/i18n/locales.ts';
 import { ROOT } from '../support/site.ts';
 
 const chinesePages = translationLocales

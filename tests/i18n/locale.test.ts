@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { CalcError } from '../../src/calc/index';
-import { localeFromPath } from '../../src/site/locale';
-import { parseChoice, parseInteger } from '../../src/site/fields';
-import { checkAnswer } from '../../src/site/exercise';
-import { errorMessage } from '../../src/site/messages';
-import { messagesZh } from '../../src/site/messages.zh-cn';
+import { localeFromPath } from '../../src/i18n/locale';
+import { parseChoice, parseInteger } from '../../src/widget/fields';
+import { checkAnswer } from '../../src/widget/exercise';
+import { errorMessage } from '../../src/widget/messages';
+import { messagesZh } from '../../src/widget/messages.zh-cn';
 import { templateEnglishWords } from '../support/english';
 
 describe('localeFromPath', () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readSourceHash, sourceHash, withSourceHash } from '../../src/i18n/source-hash.ts';
 import { stampTranslation } from '../../src/i18n/stamp.ts';
-import { translationLocales } from '../../src/site/locales.ts';
+import { translationLocales } from '../../src/i18n/locales.ts';
 import { ROOT } from '../support/site.ts';
 
 const CONTENT = join(ROOT, 'content');

@@ -8,10 +8,10 @@ import { parseNetwork } from '../../src/parse/index';
 import { setPasted } from '../../components/widgets/PasteNetwork/paste-network';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { AnyWidgetDef, WidgetLabels } from '../../src/site/widget';
-import type { Translation } from '../../src/site/locale';
-import { errorMessage } from '../../src/site/messages';
-import { messagesZh } from '../../src/site/messages.zh-cn';
+import type { AnyWidgetDef, WidgetLabels } from '../../src/widget/widget';
+import type { Translation } from '../../src/i18n/locale';
+import { errorMessage } from '../../src/widget/messages';
+import { messagesZh } from '../../src/widget/messages.zh-cn';
 import { englishWords, htmlText, templateEnglishWords } from '../support/english';
 import { kernelStack } from '../../components/widgets/KernelStack/kernel-stack';
 import { kernelStackZh } from '../../components/widgets/KernelStack/labels.zh-cn';
@@ -119,7 +119,7 @@ describe('lrn-demo in Chinese (its own element and parsers)', () => {
     expect(Object.keys(lrnMessagesZh).sort()).toEqual(Object.keys(LRN_MESSAGES).sort());
     expect(englishWords(htmlText(renderLrn(lrnDefaults, labels)))).toEqual([]);
     expect(englishWords(lrnSummary(lrnDefaults, labels))).toEqual([]);
-    const { useMessages } = await import('../../src/site/messages');
+    const { useMessages } = await import('../../src/widget/messages');
     useMessages({ ...messagesZh, ...lrnMessagesZh });
     try {
       expect(parseActivations('1, -2')).toEqual({ ok: false, message: '第 2 项是负数；ReLU 之后的激活值不会小于 0。' });

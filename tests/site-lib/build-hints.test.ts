@@ -3,8 +3,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import katex from 'katex';
-import { lowPriorityModuleScripts, preloadMathFont } from '../../src/site/build-hints';
-import { rehypeMathmlCore } from '../../src/site/rehype-mathml-core';
+import { lowPriorityModuleScripts, preloadMathFont } from '../../src/integrations/build-hints';
+import { rehypeMathmlCore } from '../../src/integrations/rehype-mathml-core';
 
 describe('build hints', () => {
   test('module scripts with a src get fetchpriority="low"; inline and classic scripts are left alone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkAnswer } from '../../src/site/exercise';
+import { checkAnswer } from '../../src/widget/exercise';
 
 const spec = {
   answer: 11,

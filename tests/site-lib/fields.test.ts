@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { parseChoice, parseField, parseInteger } from '../../src/site/fields';
+import { parseChoice, parseField, parseInteger } from '../../src/widget/fields';
 
 const KERNEL = { kind: 'int', min: 1, max: 11 } as const;
 

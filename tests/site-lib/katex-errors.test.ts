@@ -5,7 +5,7 @@ import remarkMath from 'remark-math';
 import remarkRehype from 'remark-rehype';
 import rehypeKatex from 'rehype-katex';
 import { VFile } from 'vfile';
-import { rehypeKatexErrors } from '../../src/site/rehype-katex-errors';
+import { rehypeKatexErrors } from '../../src/integrations/rehype-katex-errors';
 
 // The chapter pipeline's math steps (astro.config.mjs), on one Markdown string.
 function render(markdown: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { diagramHash, diagramLabels, diagramSize, mermaidSources, readDiagram, MissingDiagramError } from '../../src/site/mermaid/store';
-import { diagramStatus } from '../../src/site/mermaid/render';
+import { diagramHash, diagramLabels, diagramSize, mermaidSources, readDiagram, MissingDiagramError } from '../../src/integrations/mermaid/store';
+import { diagramStatus } from '../../src/integrations/mermaid/render';
 
 describe('mermaid store', () => {
   test('finds every mermaid fence, with any fence length, and nothing else', () => {

@@ -5,7 +5,7 @@
 import { crc32 as zlibCrc32, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adler32, base64, crc32, encodeIndexedPng, zlibStored } from '../../src/site/png';
+import { adler32, base64, crc32, encodeIndexedPng, zlibStored } from '../../src/widget/png';
 
 interface Chunk {
   type: string;

@@ -1,5 +1,5 @@
 /**
- * The shared-heading-anchor plugin (src/site/rehype-shared-heading-ids.ts) inside Astro's own MDX
+ * The shared-heading-anchor plugin (src/integrations/rehype-shared-heading-ids.ts) inside Astro's own MDX
  * processor (the `unified()` processor astro.config.mjs uses, with Astro's heading-id pass after
  * it): a translated page takes the English page's ids position by position; a page whose headings
  * differ in count or level fails, naming the page and the first difference. The built pages are
@@ -12,7 +12,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { bodyOf, englishSourceOf, rehypeSharedHeadingIds } from '../../src/site/rehype-shared-heading-ids.ts';
+import { bodyOf, englishSourceOf, rehypeSharedHeadingIds } from '../../src/integrations/rehype-shared-heading-ids.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nb-headings-'));
 mkdirSync(join(dir, 'zh-cn'));

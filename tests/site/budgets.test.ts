@@ -18,7 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 // The function Lighthouse runs in the page to rate the CPU (environment.benchmarkIndex).
 import * as pageFunctionsModule from 'lighthouse/core/lib/page-functions.js';
 import { chapterPages, elementCount, launchBrowser, open, readPage, ROOT, site, type SitePage } from '../support/site.ts';
-import { MATH_FONT_PATH } from '../../src/site/build-hints.ts';
+import { MATH_FONT_PATH } from '../../src/integrations/build-hints.ts';
 
 const MAX_ELEMENTS = 3_000;
 /**

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { sidebar } from '../../src/site/sidebar.ts';
-import { translationLocales } from '../../src/site/locales.ts';
+import { sidebar } from '../../src/integrations/sidebar.ts';
+import { translationLocales } from '../../src/i18n/locales.ts';
 import { ROOT, site, tail, type BuildResult } from '../support/site.ts';
 
 /** Log lines that fail the build check: Astro's [ERROR]/[WARN], and any warning from Vite, Rolldown or a Markdown plugin. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chapterPages, launchBrowser, open, readPage, site } from '../support/site.ts';
-import { MIN_DIAGRAM_TEXT_PX } from '../../src/site/remark-mermaid.ts';
+import { MIN_DIAGRAM_TEXT_PX } from '../../src/integrations/remark-mermaid.ts';
 
 let browser: Browser;
 beforeAll(async () => {

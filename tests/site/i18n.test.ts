@@ -3,13 +3,13 @@
  * translation under /<locale>/ with its lang, its site title, its sidebar labels and a language
  * picker that leads to the same page in every language. A page not translated yet is
  * Starlight's fallback: the English text, marked lang="en", with the notice in the reader's
- * language, and kept out of the search index (src/site/route-data.ts).
+ * language, and kept out of the search index (src/integrations/route-data.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { locales, siteTitle, translationLocales } from '../../src/site/locales.ts';
-import { sidebar } from '../../src/site/sidebar.ts';
+import { locales, siteTitle, translationLocales } from '../../src/i18n/locales.ts';
+import { sidebar } from '../../src/integrations/sidebar.ts';
 import { glossary } from '../../src/i18n/glossary.ts';
 import { allPages, readPage, ROOT, site } from '../support/site.ts';
 
@@ -33,7 +33,7 @@ const headingIds = (html: string) => [...html.matchAll(/<h[1-6][^>]*\sid="([^"]*
 /** The table of contents' links (Starlight's <starlight-toc>), in order. */
 const tocLinks = (html: string) => [...(html.match(/<starlight-toc[\s\S]*?<\/starlight-toc>/)?.[0] ?? '').matchAll(/href="(#[^"]*)"/g)].map((m) => m[1]!);
 
-/** The language picker's links (src/site/overrides/LanguageSelect.astro): [href, hreflang, text], in order; the first picker on the page (header). */
+/** The language picker's links (src/integrations/overrides/LanguageSelect.astro): [href, hreflang, text], in order; the first picker on the page (header). */
 function pickerLinks(html: string): [string, string, string][] {
   const picker = html.match(/<nav class="nb-languages[^"]*"[\s\S]*?<\/nav>/)?.[0] ?? '';
   return [...picker.matchAll(/<a href="([^"]*)" hreflang="([^"]*)"[^>]*>\s*([^<]*?)\s*<\/a>/g)].map((m) => [m[1]!, m[2]!, m[3]!]);
@@ -93,7 +93,7 @@ describe.each(translationLocales.map((locale) => [locale, locales[locale].lang] 
       const html = readPage(page);
       expect(attr(html, 'main', 'lang')).toBe(lang);
       expect(html).toContain('data-pagefind-body');
-      // src/site/rehype-shared-heading-ids.ts: /zh-cn/vgg/#summary is /vgg/#summary's section.
+      // src/integrations/rehype-shared-heading-ids.ts: /zh-cn/vgg/#summary is /vgg/#summary's section.
       const source = readPage(english.find((p) => p.slug === page.slug)!);
       expect(headingIds(html)).toEqual(headingIds(source));
       expect(tocLinks(html)).toEqual(tocLinks(source));

@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import lighthouse from 'lighthouse';
 import defaultConfig from 'lighthouse/core/config/default-config.js';
 import * as chromeLauncher from 'chrome-launcher';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/site/chromium.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../src/integrations/chromium.ts';
 import { serveStatic, type RunningServer } from '../support/static-server.ts';
 import { chapterPages, site } from '../support/site.ts';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, listPages, newContext, open, problemList, site, watch } from '../support/site.ts';
-import { translationLocales } from '../../src/site/locales.ts';
+import { translationLocales } from '../../src/i18n/locales.ts';
 
 /** Status and element ids of every internal URL checked so far (one fetch per URL per build). */
 const targets = new Map<string, Promise<{ status: number; ids: Set<string> | null }>>();

@@ -5,7 +5,7 @@
  * English pages and are left out; tests/i18n/sync.test.ts lists them. HTML files only, no browser.
  */
 import { describe, expect, test } from 'vitest';
-import { translationLocales } from '../../src/site/locales.ts';
+import { translationLocales } from '../../src/i18n/locales.ts';
 import { pageFacts } from '../support/page-facts.ts';
 import { allPages, readPage } from '../support/site.ts';
 

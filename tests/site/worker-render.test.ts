@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { effectiveRfWidget } from '../../components/widgets/EffectiveRf/effective-rf';
 import { signalPropagation } from '../../components/widgets/SignalPropagation/signal-propagation';
-import type { AnyWidgetDef, WidgetValues } from '../../src/site/widget';
+import type { AnyWidgetDef, WidgetValues } from '../../src/widget/widget';
 import { launchBrowser, newContext, open, problemList, site, watch } from '../support/site.ts';
 
 let browser: Browser;

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromium, type BrowserServer } from 'playwright-core';
-import { chromiumLaunchOptions } from '../../src/site/chromium.ts';
+import { chromiumLaunchOptions } from '../../src/integrations/chromium.ts';
 import { serveStatic } from './static-server.ts';
 import { BASE_PATH, CACHE, ROOT, type BuildResult } from './site.ts';
 

@@ -6,8 +6,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumLaunchOptions } from '../../src/site/chromium.ts';
-import { translationLocales, type TranslationLocale } from '../../src/site/locales.ts';
+import { chromiumLaunchOptions } from '../../src/integrations/chromium.ts';
+import { translationLocales, type TranslationLocale } from '../../src/i18n/locales.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 /** Test builds go to .cache/ (git-ignored), never to dist/, which others may be serving. */

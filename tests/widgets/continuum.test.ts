@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CalcError, isCalcError, separableParams } from '../../src/calc/index';
-import { analysisOf, rowOf } from '../../src/site/facts';
+import { analysisOf, rowOf } from '../../src/chapters/facts';
 import { divisors, inceptionToXception } from '../../src/models/inception-steps';
 import { continuum, continuumAt, continuumLabels as L, nearestDivisors, regionOf } from '../../components/widgets/Continuum/continuum';
 

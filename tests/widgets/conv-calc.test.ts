@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { CalcError } from '../../src/calc/index';
-import { analysisOf, rowOf } from '../../src/site/facts';
+import { analysisOf, rowOf } from '../../src/chapters/facts';
 import { ConvCalcError, computeConvCalc, convCalc, type ConvCalcValues } from '../../components/widgets/ConvCalc/conv-calc';
 
 const values = (v: Partial<ConvCalcValues> = {}): ConvCalcValues => ({ ...convCalc.defaults, ...v });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { propagate } from '../../src/sim/signal';
-import { formatSci } from '../../src/site/sci';
+import { formatSci } from '../../src/widget/sci';
 import { signalPropagation, type SignalValues } from '../../components/widgets/SignalPropagation/signal-propagation';
 
 const values = (v: Partial<SignalValues> = {}): SignalValues => ({ ...signalPropagation.defaults, ...v });

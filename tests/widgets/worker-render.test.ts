@@ -10,7 +10,7 @@ import { errorOf, renderRequest } from '../../components/notebook/render-request
 import { effectiveRfWidget } from '../../components/widgets/EffectiveRf/effective-rf';
 import { signalPropagation } from '../../components/widgets/SignalPropagation/signal-propagation';
 import { CalcError } from '../../src/calc/errors';
-import type { AnyWidgetDef, WidgetValues } from '../../src/site/widget';
+import type { AnyWidgetDef, WidgetValues } from '../../src/widget/widget';
 
 /** A stand-in Worker that answers only when told to, doubling the number it was sent. */
 class FakeWorker {

@@ -4,9 +4,9 @@
  * source of truth for validation, the live summary and the URL state (?continuum.g=).
  */
 import { divisors } from '../../../src/models/inception-steps';
-import { parseInteger } from '../../../src/site/fields';
-import { fill } from '../../../src/site/template';
-import type { CellHandle } from '../../../src/site/widget';
+import { parseInteger } from '../../../src/widget/fields';
+import { fill } from '../../../src/widget/template';
+import type { CellHandle } from '../../../src/widget/widget';
 import { channelsPerGroup, continuumFields, type ContinuumLabels } from './continuum';
 
 export function continuumSlider(root: HTMLElement, cell: CellHandle): void {

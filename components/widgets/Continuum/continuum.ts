@@ -6,10 +6,10 @@
  */
 import { analyse, CalcError, formatCompact, formatCount, isCalcError, type Analysis } from '../../../src/calc/index';
 import { divisors } from '../../../src/models/inception-steps';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
-import type { IntegerField } from '../../../src/site/fields';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
+import type { IntegerField } from '../../../src/widget/fields';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 export interface ContinuumValues {
   [key: string]: number;

@@ -1,5 +1,5 @@
 /** The Inception → Xception continuum in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { ContinuumLabels } from './continuum';
 
 export const continuumZh: Translation<ContinuumLabels> = {

@@ -17,9 +17,9 @@ import {
   type ParamCount,
 } from '../../../src/calc/index';
 import { checkPoolPadding } from '../../../src/calc/geometry';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 export type ConvCalcValues = {
   h: number;

@@ -1,5 +1,5 @@
 /** The convolution calculator in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { ConvCalcLabels } from './conv-calc';
 
 export const convCalcZh: Translation<ConvCalcLabels> = {

@@ -3,14 +3,14 @@
  * a stack of n k×k convolutions with respect to every input pixel, as a heat map over the whole
  * theoretical field, with the theoretical side and the side of the smallest centred square that
  * holds 95 % of the gradient mass; and both sides against the depth, where √n meets n.
- * Numerics: src/sim/erf.ts. The heat map is one PNG (src/site/png.ts), so it reads without
+ * Numerics: src/sim/erf.ts. The heat map is one PNG (src/widget/png.ts), so it reads without
  * JavaScript and stays one element however large the field.
  */
 import { isCalcError } from '../../../src/calc/index';
 import { effectiveRf, growth, type ErfResult } from '../../../src/sim/erf';
-import { escapeHtml as e } from '../../../src/site/html';
-import { encodeIndexedPng, pngDataUri } from '../../../src/site/png';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e } from '../../../src/widget/html';
+import { encodeIndexedPng, pngDataUri } from '../../../src/widget/png';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 import { effectiveRfForm, type EffectiveRfValues } from './form';
 

@@ -3,7 +3,7 @@
  * render (the simulation, the PNG) runs in render-worker.ts.
  */
 import type { ErfActivation, ErfWeights } from '../../../src/sim/erf';
-import type { WidgetForm } from '../../../src/site/widget';
+import type { WidgetForm } from '../../../src/widget/widget';
 
 export type EffectiveRfValues = {
   layers: number;

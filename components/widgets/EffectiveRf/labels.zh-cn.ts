@@ -1,5 +1,5 @@
 /** The effective-receptive-field cell in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { EffectiveRfLabels } from './effective-rf';
 
 export const effectiveRfZh: Translation<EffectiveRfLabels> = {

@@ -6,9 +6,9 @@
  * weights, MACs and receptive fields compared here.
  */
 import { analyse, CalcError, formatCompact, formatCount, formatPair, isCalcError, type Analysis, type ConvSpec, type Pair } from '../../../src/calc/index';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 export type FactoriseKind = 'stack3' | 'asym';
 

@@ -15,9 +15,9 @@ import {
   isCalcError,
   type Analysis,
 } from '../../../src/calc/index';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 export interface GroupedConvValues {
   [key: string]: number;

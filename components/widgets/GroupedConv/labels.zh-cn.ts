@@ -1,5 +1,5 @@
 /** The grouped-convolution cell in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { GroupedConvLabels } from './grouped-conv';
 
 export const groupedConvZh: Translation<GroupedConvLabels> = {

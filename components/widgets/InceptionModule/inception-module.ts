@@ -29,9 +29,9 @@ import {
 } from './inception-compute';
 
 export * from './inception-compute';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 export const inceptionModuleLabels = {
   preset: 'Paper row',

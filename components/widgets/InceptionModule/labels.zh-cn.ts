@@ -1,6 +1,6 @@
 /** The Inception module calculator in Simplified Chinese (terms from src/i18n/glossary.ts). */
 import { googlenetTable1 } from '../../../src/models/googlenet';
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { InceptionModuleLabels } from './inception-module';
 
 export const inceptionModuleZh: Translation<InceptionModuleLabels> = {

@@ -14,9 +14,9 @@ import {
   type ConvSpec,
   type RfStackLayer,
 } from '../../../src/calc/index';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 // A type alias (not an interface) so it satisfies WidgetValues' index signature.
 export type KernelStackValues = {

@@ -1,5 +1,5 @@
 /** The kernel-stack cell in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { KernelStackLabels } from './kernel-stack';
 
 export const kernelStackZh: Translation<KernelStackLabels> = {

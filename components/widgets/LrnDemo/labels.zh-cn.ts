@@ -1,5 +1,5 @@
 /** The LRN cell in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { LRN_MESSAGES, LrnLabels } from './lrn-demo';
 
 export const lrnZh: Translation<LrnLabels> = {

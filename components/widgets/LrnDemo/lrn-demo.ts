@@ -5,14 +5,14 @@
  * server, in the browser and in the tests.
  *
  * Its fields are not all whole numbers (a list of decimals, decimal k, α, β), so the widget has
- * its own parsers with the contract of src/site/fields.ts: plain-text messages that never echo
+ * its own parsers with the contract of src/widget/fields.ts: plain-text messages that never echo
  * the input, no NaN or Infinity ever accepted.
  */
 import { CalcError, formatCount, isCalcError } from '../../../src/calc/index';
-import { parseChoice, parseInteger, type FieldResult } from '../../../src/site/fields';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { message } from '../../../src/site/messages';
-import { fill } from '../../../src/site/template';
+import { parseChoice, parseInteger, type FieldResult } from '../../../src/widget/fields';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { message } from '../../../src/widget/messages';
+import { fill } from '../../../src/widget/template';
 
 export type LrnConvention = 'paper' | 'caffe';
 
@@ -111,7 +111,7 @@ export const lrnFieldSpecs = {
   convention: { kind: 'choice', options: ['paper', 'caffe'] as const, hint: '' },
 } as const;
 
-// Same grammar as src/site/fields.ts: digits, one optional point, an optional exponent.
+// Same grammar as src/widget/fields.ts: digits, one optional point, an optional exponent.
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** A decimal in [min, max]; "1e-4" and ".5" are fine, "1e309", "NaN", "0,5" and markup are not. */

@@ -18,7 +18,7 @@ import {
   type LrnValues,
 } from './lrn-demo';
 import { markField, safeJson, setCellMessage } from '../../notebook/dom';
-import { useMessages } from '../../../src/site/messages';
+import { useMessages } from '../../../src/widget/messages';
 
 
 class LrnDemoElement extends HTMLElement {

@@ -3,8 +3,8 @@
  * of parameters or MACs per block. Pure SVG strings, shared by server and browser.
  */
 import { formatCompact } from '../../../src/calc/index';
-import { escapeHtml as e } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
+import { escapeHtml as e } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
 import type { Unit } from '../../../src/calc/index';
 import type { Explored, ExplorerLabels } from './model-explorer';
 

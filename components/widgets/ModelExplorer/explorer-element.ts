@@ -18,7 +18,7 @@ import {
   type FieldName,
 } from './model-explorer';
 import { markField, safeJson, setCellMessage } from '../../notebook/dom';
-import { errorMessage, useMessages } from '../../../src/site/messages';
+import { errorMessage, useMessages } from '../../../src/widget/messages';
 
 
 class ModelExplorerElement extends HTMLElement {

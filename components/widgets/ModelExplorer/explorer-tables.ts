@@ -5,8 +5,8 @@
 import { formatCompact, formatCount, formatShape, type Analysis, type LayerRow } from '../../../src/calc/index';
 import { accuracyOf } from '../../../src/models/accuracy';
 import { getNetwork } from '../../../src/models/registry';
-import { escapeHtml as e } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
+import { escapeHtml as e } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
 import { explore, type Explored, type ExplorerLabels } from './model-explorer';
 
 const rfText = (rf: LayerRow['receptiveField']) => (rf ? `${rf.size[0] === rf.size[1] ? rf.size[0] : `${rf.size[0]}×${rf.size[1]}`}` : '—');

@@ -1,6 +1,6 @@
 /** The model explorer in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import { DETAIL_PHRASES_ZH } from '../../../src/site/detail.zh-cn';
-import type { Translation } from '../../../src/site/locale';
+import { DETAIL_PHRASES_ZH } from '../../../src/i18n/detail.zh-cn';
+import type { Translation } from '../../../src/i18n/locale';
 import type { ExplorerLabels } from './model-explorer';
 
 export const explorerZh: Translation<ExplorerLabels> = {

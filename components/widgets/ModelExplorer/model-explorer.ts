@@ -15,9 +15,9 @@ import {
   type LayerRow,
   type Network,
 } from '../../../src/calc/index';
-import { parseChoice, parseInteger, type ChoiceField, type IntegerField } from '../../../src/site/fields';
-import { escapeHtml as e } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
+import { parseChoice, parseInteger, type ChoiceField, type IntegerField } from '../../../src/widget/fields';
+import { escapeHtml as e } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
 import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../../../src/models/registry';
 import { NETWORK_OPTIONS, optionNames, type OptionChoice, type OptionName } from '../../../src/models/options';
 import { unitsOf, type Unit } from '../../../src/calc/index';

@@ -1,5 +1,5 @@
 /** The output-stride explorer in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { OutputStrideLabels } from './output-stride';
 
 export const outputStrideZh: Translation<OutputStrideLabels> = {

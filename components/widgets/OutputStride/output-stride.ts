@@ -8,9 +8,9 @@
 import { formatCompact, formatCount, formatShape, isCalcError, type Analysis, type ConvSpec, type LayerRow, type Network } from '../../../src/calc/index';
 import { activationValues, formatBytes, unitsOf } from '../../../src/calc/index';
 import { encoderAnalysis, encoderOf } from '../../../src/models/encoder';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 export const OS_MODELS = ['resnet50', 'resnet101', 'resnet152'] as const;
 export type OsModel = (typeof OS_MODELS)[number];

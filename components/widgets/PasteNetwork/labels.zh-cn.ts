@@ -1,5 +1,5 @@
 /** The paste cell in Simplified Chinese: the explorer's strings plus its own. */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import { explorerZh } from '../ModelExplorer/index';
 import type { PasteLabels, RuleNotes } from './paste-network';
 

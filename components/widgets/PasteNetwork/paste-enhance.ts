@@ -4,9 +4,9 @@
  * link state. A good parse replaces the cell's network and re-renders through the runtime; a bad
  * one marks the textarea with the line and module and keeps the last good result.
  */
-import { parseInteger } from '../../../src/site/fields';
-import { fill } from '../../../src/site/template';
-import type { CellHandle } from '../../../src/site/widget';
+import { parseInteger } from '../../../src/widget/fields';
+import { fill } from '../../../src/widget/template';
+import type { CellHandle } from '../../../src/widget/widget';
 import { decodeFragment, encodeText, FRAGMENT_KEY, FRAGMENT_LIMIT } from './fragment';
 import { parseText } from './parse-client';
 import type { ParseFailure } from './parse-request';

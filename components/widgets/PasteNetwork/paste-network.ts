@@ -6,10 +6,10 @@
  * so `render` stays synchronous and the parser never has to load with the page.
  */
 import { formatCompact, formatCount, isCalcError, type Network } from '../../../src/calc/index';
-import { escapeHtml as e } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
+import { escapeHtml as e } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
 import { networkIds } from '../../../src/models/registry';
-import type { WidgetDef } from '../../../src/site/widget';
+import type { WidgetDef } from '../../../src/widget/widget';
 import type { WiringNote } from '../../../src/parse/graph';
 import { comparisonHtml, explore, explorerLabels, exploreNetwork, NONE, type Explored } from '../ModelExplorer/index';
 

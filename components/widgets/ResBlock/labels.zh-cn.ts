@@ -1,5 +1,5 @@
 /** The residual-block cell in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { ResBlockLabels } from './res-block';
 
 export const resBlockZh: Translation<ResBlockLabels> = {

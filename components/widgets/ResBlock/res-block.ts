@@ -17,9 +17,9 @@ import {
   type LayerSpec,
 } from '../../../src/calc/index';
 import { basicBlock, bottleneck, EXPANSION } from '../../../src/models/resnet';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 export type BlockKind = 'basic' | 'bottleneck';
 export type ShortcutMode = 'auto' | 'projection' | 'identity';

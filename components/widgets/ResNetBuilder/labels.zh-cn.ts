@@ -1,5 +1,5 @@
 /** The ResNet builder in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { ResNetBuilderLabels } from './resnet-builder';
 
 export const resNetBuilderZh: Translation<ResNetBuilderLabels> = {

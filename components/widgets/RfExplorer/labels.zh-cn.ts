@@ -1,5 +1,5 @@
 /** The receptive-field explorer in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { RfLabels } from './rf-explorer';
 
 export const rfZh: Translation<RfLabels> = {

@@ -5,8 +5,8 @@
  * URL: ?rf.stack=c3s1,p2s2&rf.size=16&rf.unit=1,2 (per-field ?rf.l2.k=5 is read too).
  */
 import { markField, safeJson, setCellMessage } from '../../notebook/dom';
-import { parseInteger } from '../../../src/site/fields';
-import { errorMessage, useMessages } from '../../../src/site/messages';
+import { parseInteger } from '../../../src/widget/fields';
+import { errorMessage, useMessages } from '../../../src/widget/messages';
 import {
   LAYER_KEYS,
   MAX_LAYERS,

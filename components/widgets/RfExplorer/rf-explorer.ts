@@ -14,9 +14,9 @@ import {
   type LayerSpec,
   type RfTable,
 } from '../../../src/calc/index';
-import { parseInteger, type FieldResult, type IntegerField } from '../../../src/site/fields';
-import { escapeHtml as e } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
+import { parseInteger, type FieldResult, type IntegerField } from '../../../src/widget/fields';
+import { escapeHtml as e } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
 import { inputGridSvg, num, outputGridSvg, span, tablesHtml } from './rf-render';
 
 export { inputGridSvg, MAX_MARGIN, outputGridSvg, span, tablesHtml } from './rf-render';

@@ -4,8 +4,8 @@
  * Pure HTML/SVG strings, shared by the server render and the custom element.
  */
 import type { RfTable } from '../../../src/calc/index';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
 import type { RfLabels, RfLayer, RfResult, RfState } from './rf-explorer';
 
 /** Padding cells drawn around the input at most, per side. */

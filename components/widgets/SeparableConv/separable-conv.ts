@@ -6,9 +6,9 @@
  */
 import { convMacs, convParams, formatCompact, formatCount, isCalcError } from '../../../src/calc/index';
 import { separableMacs, separableParams } from '../../../src/calc/index';
-import { escapeHtml as e, htmlTable } from '../../../src/site/html';
-import { fill } from '../../../src/site/template';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
+import { fill } from '../../../src/widget/template';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 export interface SeparableConvValues {
   [key: string]: number;

@@ -4,7 +4,7 @@
  */
 import type { ActivationName } from '../../../src/sim/activations';
 import type { InitName, Shortcut } from '../../../src/sim/signal';
-import type { WidgetForm } from '../../../src/site/widget';
+import type { WidgetForm } from '../../../src/widget/widget';
 
 export type SignalValues = {
   depth: number;

@@ -1,5 +1,5 @@
 /** The signal-propagation cell in Simplified Chinese (terms from src/i18n/glossary.ts). */
-import type { Translation } from '../../../src/site/locale';
+import type { Translation } from '../../../src/i18n/locale';
 import type { SignalLabels } from './signal-propagation';
 
 export const signalPropagationZh: Translation<SignalLabels> = {

@@ -7,9 +7,9 @@
  */
 import { isCalcError } from '../../../src/calc/index';
 import { BATCH, initStd, propagate, WIDTH, type SignalResult } from '../../../src/sim/signal';
-import { escapeHtml as e } from '../../../src/site/html';
-import { formatSci, superscript } from '../../../src/site/sci';
-import type { WidgetDef } from '../../../src/site/widget';
+import { escapeHtml as e } from '../../../src/widget/html';
+import { formatSci, superscript } from '../../../src/widget/sci';
+import type { WidgetDef } from '../../../src/widget/widget';
 
 import { signalForm, type SignalValues } from './form';
 

@@ -12,7 +12,7 @@ import { visit } from 'unist-util-visit';
 import type { Root, Code } from 'mdast';
 import type { VFile } from 'vfile';
 import { diagramFile, diagramHash, diagramLabels, diagramSize, readDiagram, THEMES } from './mermaid/store.ts';
-import { contentFileLocale, type Locale } from './locale.ts';
+import { contentFileLocale, type Locale } from '../i18n/locale.ts';
 
 function captionOf(meta: string | null | undefined): string | undefined {
   return meta?.match(/caption="([^"]*)"/)?.[1];

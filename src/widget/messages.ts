@@ -18,7 +18,7 @@ export const FIELD_MESSAGES = {
   choose: 'Choose one of: {options}.',
 };
 
-/** The exercise feedback (src/site/exercise.ts holds the English). */
+/** The exercise feedback (src/widget/exercise.ts holds the English). */
 export type ExerciseMessageKey = 'correct' | 'hint' | 'tooHigh' | 'tooLow';
 
 /**

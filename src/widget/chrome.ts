@@ -1,5 +1,5 @@
 /** The notebook cell's own strings (server only): decorative In/Out prompts and the reset button. */
-import type { Locale } from './locale.ts';
+import type { Locale } from '../i18n/locale.ts';
 import { chromeZh } from './messages.zh-cn.ts';
 
 const chromeEn = { in: 'In', out: 'Out', reset: 'Reset' };

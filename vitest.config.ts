@@ -13,16 +13,16 @@ export default defineConfig({
           name: 'unit',
           // numbers.test.ts reads chapter sources only; it needs no build.
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/site/!(numbers).test.ts', '**/node_modules/**'],
+          exclude: ['tests/browser/!(numbers).test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
-          name: 'site',
-          include: ['tests/site/**/*.test.ts'],
-          exclude: ['tests/site/numbers.test.ts', 'tests/site/lighthouse.test.ts'],
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          exclude: ['tests/browser/numbers.test.ts', 'tests/browser/lighthouse.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
@@ -33,7 +33,7 @@ export default defineConfig({
       {
         test: {
           name: 'lighthouse',
-          include: ['tests/site/lighthouse.test.ts'],
+          include: ['tests/browser/lighthouse.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: false,
           // Up to 3 Lighthouse runs per page (see the file); one run is 10–40 s on a busy host.

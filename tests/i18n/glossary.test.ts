@@ -2,7 +2,7 @@
  * The glossary (src/i18n/glossary.ts) and its use: every Chinese page outside the glossary page
  * writes each term as the glossary chooses, never as one of its alternatives (prose only: code
  * and math are left out, see src/i18n/glossary-check.ts). Whether each `firstExplained` anchor
- * exists on the built English page is checked in tests/site/i18n.test.ts.
+ * exists on the built English page is checked in tests/browser/i18n.test.ts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * portable-math.ts against the engine's Math (accurate, but not the same bits in every engine):
  * within 4 ulps (Math's own are within 1) everywhere the simulations use them, and the IEEE
- * special values. What matters is that they are the same bits everywhere (tests/site/worker-render.test.ts
+ * special values. What matters is that they are the same bits everywhere (tests/browser/worker-render.test.ts
  * compares Chromium's renders with Node's); accuracy only has to be far below what a chart shows.
  */
 import { describe, expect, test } from 'vitest';

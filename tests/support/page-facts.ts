@@ -1,5 +1,5 @@
 /**
- * What a built page holds that must be the same in every language (tests/site/parity.test.ts):
+ * What a built page holds that must be the same in every language (tests/browser/parity.test.ts):
  * its widgets in order, its exercises with their answers, and how many diagrams, tables and
  * headings its content has. Read from the start tags of the HTML file's <main> (Astro writes
  * every attribute value in double quotes), no browser and no DOM: a page takes milliseconds.

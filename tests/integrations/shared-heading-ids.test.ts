@@ -3,7 +3,7 @@
  * processor (the `unified()` processor astro.config.mjs uses, with Astro's heading-id pass after
  * it): a translated page takes the English page's ids position by position; a page whose headings
  * differ in count or level fails, naming the page and the first difference. The built pages are
- * checked in tests/site/i18n.test.ts.
+ * checked in tests/browser/i18n.test.ts.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -89,7 +89,7 @@ describe.each(all.map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) =
 /**
  * Pages with widgets, read from the built HTML so new widgets are covered. Keyboard operation is
  * widget behaviour, the same in every language: it is checked on the English pages (a
- * translation's widgets are the English page's, tests/site/parity.test.ts).
+ * translation's widgets are the English page's, tests/browser/parity.test.ts).
  */
 const widgetPages = all.filter((p) => p.locale === 'root' && readFileSync(p.file, 'utf8').includes('data-widget='));
 

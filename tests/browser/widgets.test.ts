@@ -28,7 +28,7 @@ const { rootUrl } = site();
 const withWidgets = pages().filter((p) => !p.is404 && readPage(p).includes('data-widget='));
 /**
  * A widget's behaviour is the same in every language (a translation has the English page's
- * widgets, tests/site/parity.test.ts): it is checked on the English pages. A translation's pages
+ * widgets, tests/browser/parity.test.ts): it is checked on the English pages. A translation's pages
  * get the checks that depend on the page: a result without JavaScript, a clean start with it.
  */
 const widgetPages = withWidgets.filter((p) => p.locale === 'root');

@@ -94,7 +94,8 @@ abstract class NotebookCell extends HTMLElement {
   private applyUrlState(): boolean {
     const params = new URLSearchParams(location.search);
     let applied = false;
-    for (const name of Object.keys(this.form.fields)) {
+    for (const [name, field] of Object.entries(this.form.fields)) {
+      if (field.kind === 'text') continue; // a whole text is not kept in the query (fields.ts)
       const value = params.get(`${this.ns}.${name}`);
       const input = this.field(name);
       if (value === null || !input) continue;
@@ -134,14 +135,20 @@ abstract class NotebookCell extends HTMLElement {
 
   protected update(writeUrl: boolean): void {
     const values: WidgetValues = {};
-    let valid = true;
+    const problems = new Map<string, string>();
     for (const [name, def] of Object.entries(this.form.fields)) {
       const input = this.field(name);
       if (!input) continue;
       const result = parseField(input.value, def);
-      markField(this, name, result.ok ? '' : result.message);
       if (result.ok) values[name] = result.value;
-      else valid = false;
+      else problems.set(name, result.message);
+    }
+    const active = this.showActive(values);
+    let valid = true;
+    for (const name of Object.keys(this.form.fields)) {
+      const message = active.has(name) ? (problems.get(name) ?? '') : '';
+      markField(this, name, message);
+      if (message) valid = false;
     }
     setCellMessage(this, '');
     if (!valid) {
@@ -150,20 +157,34 @@ abstract class NotebookCell extends HTMLElement {
       this.busy(false);
       return;
     }
-    const reply = this.render(values, this.labels);
+    // An inactive field that does not parse (an option of another model) renders as its default.
+    const all = { ...this.form.defaults, ...values };
+    const reply = this.render(all, this.labels);
     if (!(reply instanceof Promise)) {
-      this.show(reply, values, writeUrl);
+      this.show(reply, all, writeUrl, active);
       return;
     }
     this.busy(true);
     void reply.then((settled) => {
       if (settled === null) return; // a newer render is on its way
       this.busy(false);
-      this.show(settled, values, writeUrl);
+      this.show(settled, all, writeUrl, active);
     });
   }
 
-  private show(reply: RenderReply, values: WidgetValues, writeUrl: boolean): void {
+  /** Shows the fields that apply to these values (all, for most widgets) and returns their names. */
+  private showActive(values: WidgetValues): ReadonlySet<string> {
+    const names = Object.keys(this.form.fields);
+    if (!this.form.active) return new Set(names);
+    const active = new Set<string>(this.form.active({ ...this.form.defaults, ...values }));
+    for (const name of names) {
+      const wrap = this.querySelector<HTMLElement>(`[data-inputs] [data-field="${name}"]`);
+      if (wrap) wrap.hidden = !active.has(name);
+    }
+    return active;
+  }
+
+  private show(reply: RenderReply, values: WidgetValues, writeUrl: boolean, active: ReadonlySet<string>): void {
     if (!reply.ok) {
       const message = errorMessage(errorOf(reply.error));
       if (reply.blamed !== undefined) markField(this, reply.blamed, message);
@@ -174,13 +195,14 @@ abstract class NotebookCell extends HTMLElement {
     const live = this.querySelector('[data-summary]');
     if (output) output.innerHTML = reply.html;
     if (live && live.textContent !== reply.summary) live.textContent = reply.summary;
-    if (writeUrl) this.writeUrl(values);
+    if (writeUrl) this.writeUrl(values, active);
   }
 
-  private writeUrl(values: WidgetValues): void {
+  private writeUrl(values: WidgetValues, active: ReadonlySet<string>): void {
     const url = new URL(location.href);
     for (const [name, value] of Object.entries(values)) {
-      if (value === this.initial[name]) url.searchParams.delete(`${this.ns}.${name}`);
+      if (this.form.fields[name]?.kind === 'text') continue;
+      if (!active.has(name) || value === this.initial[name]) url.searchParams.delete(`${this.ns}.${name}`);
       else url.searchParams.set(`${this.ns}.${name}`, String(value));
     }
     history.replaceState(history.state, '', url);

@@ -2,7 +2,7 @@
  * Checking a reader's answer to an exercise: pure, so the feedback rules are unit-tested.
  * A wrong answer gets the hint written for that mistake, or a direction (too high/low).
  */
-import { parseInteger, type FieldResult } from './fields';
+import { parseAnswer } from './fields';
 import { message } from './messages';
 
 export interface ExerciseHint {
@@ -31,13 +31,11 @@ const FEEDBACK = {
   tooLow: 'Not quite: {value} is too low. Work through it step by step, then try again.',
 };
 
-export const ANSWER_FIELD = { kind: 'int', min: 0, max: 1e15 } as const;
-
 /** An empty answer is the starting state (the neutral prompt), not a mistake. */
 export function checkAnswer(raw: string, spec: ExerciseSpec, table?: Readonly<Record<string, string>>): Feedback {
-  if (raw.trim() === '') return { kind: 'empty', message: '' };
-  const parsed: FieldResult<number> = parseInteger(raw, ANSWER_FIELD, table);
+  const parsed = parseAnswer(raw, table);
   if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
+  if (parsed.value === '') return { kind: 'empty', message: '' };
   if (parsed.value === spec.answer) return { kind: 'correct', message: message('correct', { explanation: spec.explanation }, table, FEEDBACK) };
   const hint = spec.hints?.find((h) => h.value === parsed.value);
   if (hint) return { kind: 'wrong', message: message('hint', { hint: hint.text }, table, FEEDBACK) };

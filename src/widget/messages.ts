@@ -16,6 +16,7 @@ export const FIELD_MESSAGES = {
   atLeast: 'Must be at least {min}.',
   whole: 'Must be a whole number.',
   choose: 'Choose one of: {options}.',
+  tooLong: 'At most {max} characters.',
 };
 
 /** The exercise feedback (src/widget/exercise.ts holds the English). */

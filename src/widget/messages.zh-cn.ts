@@ -12,6 +12,7 @@ export const messagesZh = {
   atLeast: '不能小于 {min}。',
   whole: '必须是整数。',
   choose: '请从以下选项中选择：{options}。',
+  tooLong: '最多 {max} 个字符。',
   correct: '正确。{explanation}',
   hint: '还不对。{hint}',
   tooHigh: '还不对：{value} 偏大。请一步一步推算，再试一次。',

@@ -19,6 +19,13 @@ export interface WidgetDef<V extends WidgetValues, L extends WidgetLabels> {
   summary(values: V, labels: L): string;
   /** The output area's HTML (derivation, then result). May throw the core's CalcError. */
   render(values: V, labels: L): string;
+  /**
+   * Fields that apply only to some values (the model explorer's options of the chosen model):
+   * the names of those that apply. The others are hidden, not validated, and left out of the URL.
+   */
+  active?(values: V): readonly Extract<keyof V, string>[];
+  /** `false`: no Reset button (an exercise starts empty; clearing the field is its reset). */
+  readonly reset?: false;
   /** Which field to mark invalid when the core rejects a combination of values. */
   blame?(error: Error, values: V): Extract<keyof V, string> | undefined;
   /**
@@ -46,7 +53,7 @@ export type AnyWidgetDef = WidgetDef<WidgetValues, WidgetLabels>;
  * take longer than a frame): the fields to validate and the defaults. Its labels arrive with
  * the cell; render, summary and blame run in the worker.
  */
-export type WidgetForm<V extends WidgetValues> = Pick<WidgetDef<V, WidgetLabels>, 'name' | 'fields' | 'defaults'>;
+export type WidgetForm<V extends WidgetValues> = Pick<WidgetDef<V, WidgetLabels>, 'name' | 'fields' | 'defaults' | 'active'>;
 
 /** Values for the first render: defaults overridden by a chapter's `initial` prop. */
 export function initialValues<V extends WidgetValues>(def: WidgetDef<V, WidgetLabels>, initial?: Partial<V>): V {

@@ -21,13 +21,6 @@ import { chapterPages, elementCount, launchBrowser, open, readPage, ROOT, site, 
 import { MATH_FONT_PATH } from '../../src/integrations/build-hints.ts';
 
 const MAX_ELEMENTS = 3_000;
-/**
- * Tool pages (no table of contents: the model explorer) server-render whole layer tables for
- * the reader to scan. Plain table cells are cheap to style and lay out: the explorer measured
- * 96–111 ms of style + layout at 3,579 elements, against 155–221 ms on chapters of 2,800 with
- * MathML. Its budget is the tables it must show, with room for one more cell of output.
- */
-const MAX_TOOL_PAGE_ELEMENTS = 4_000;
 /** 15 KB (binary: the font is 15,148 bytes when this was written). */
 const MAX_FONT_BYTES = 15 * 1024;
 /**
@@ -80,7 +73,7 @@ afterAll(async () => {
   console.log([`Budgets (mobile viewport; elements ≤ ${MAX_ELEMENTS}, one font ≤ ${MAX_FONT_BYTES} B, style+layout ≤ ${MAX_STYLE_LAYOUT_MS} ms (Han text ×${CJK_LAYOUT_FACTOR}) at benchmarkIndex ${REFERENCE_BENCHMARK_INDEX}):`, header, ...lines].join('\n'));
 });
 
-/** Tool pages (no table of contents) hold plain table cells; their budget is elements (above). */
+/** Tool pages (no table of contents: the model explorer) are not prose: no timing budget. */
 const isToolPage = (html: string) => !html.includes('<starlight-toc') && html.includes('data-widget=');
 
 /**
@@ -158,8 +151,7 @@ describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_lab
     rows.push(row);
 
     const html = readPage(info);
-    const toolPage = isToolPage(html);
-    expect(first.elements, toolPage ? 'DOM elements (tool page)' : 'DOM elements').toBeLessThanOrEqual(toolPage ? MAX_TOOL_PAGE_ELEMENTS : MAX_ELEMENTS);
+    expect(first.elements, 'DOM elements').toBeLessThanOrEqual(MAX_ELEMENTS);
     expect(first.katexHtml, 'KaTeX HTML copies of formulas (output must be MathML only)').toBe(0);
     expect(first.fonts.length, `font requests: ${row.fonts}`).toBeLessThanOrEqual(1);
     for (const font of first.fonts) {

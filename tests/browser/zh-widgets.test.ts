@@ -16,7 +16,8 @@ const zhPages = pages().filter((p) => p.path.startsWith('zh-cn/') && !p.is404 &&
 /** What a reader meets in the widgets, tables and figures: text and accessible names. */
 async function readerText(page: Page): Promise<{ where: string; text: string; pasted: string }[]> {
   return page.evaluate(() => {
-    const SKIP = 'code, pre, textarea, script, style, math, .katex';
+    // A <noscript> is text the reader never sees while scripts run; without them its content is checked.
+    const SKIP = 'code, pre, textarea, script, style, math, .katex, noscript';
     // Our components: widgets, computed tables (.nb-table-wrap) and figures (.nb-figure); prose,
     // diagrams and code blocks are the chapter's and the theme's.
     const roots = [...document.querySelectorAll<HTMLElement>('main [data-widget], main .nb-table-wrap, main figure.nb-figure')].filter(

@@ -7,7 +7,7 @@
 export interface PageFacts {
   /** data-widget values, in document order. */
   readonly widgets: string[];
-  /** Each exercise as "id = answer" (its data-ns and the answer in its data-spec), in order. */
+  /** Each exercise as "id = answer" (its data-ns and the answer its cell carries in data-labels), in order. */
   readonly exercises: string[];
   readonly diagrams: number;
   readonly tables: number;
@@ -36,8 +36,8 @@ export function pageFacts(html: string): PageFacts {
     const widget = attrs.get('data-widget');
     if (widget !== undefined) facts.widgets.push(widget);
     if (widget === 'exercise') {
-      const spec = JSON.parse(attrs.get('data-spec') ?? '{}') as { answer?: unknown };
-      facts.exercises.push(`${attrs.get('data-ns')} = ${String(spec.answer)}`);
+      const labels = JSON.parse(attrs.get('data-labels') ?? '{}') as { solution?: unknown };
+      facts.exercises.push(`${attrs.get('data-ns')} = ${String(labels.solution)}`);
     }
     if ((attrs.get('class') ?? '').split(/\s+/).includes('mermaid-figure')) facts.diagrams += 1;
     if (tag === 'table') facts.tables += 1;

@@ -1,8 +1,12 @@
-/** The exercise cell's visible strings (a chapter may override any of them with `labels`). */
+/**
+ * The exercise cell's visible strings (a chapter may override any of them with `labels`). Each
+ * exercise adds its own: `solution` (the answer's digits, computed in the chapter), `explanation`
+ * and `hints` (JSON [value, text] pairs); see exercise.ts.
+ */
 export const exerciseLabels = {
   title: 'Exercise',
   answer: 'Your answer',
-  hint: 'whole number',
+  'answer.hint': 'whole number',
   prompt: 'Type your answer; it is checked as you type.',
   show: 'Show the answer',
 };

@@ -3,7 +3,7 @@ import type { ExerciseLabels } from './labels';
 export const exerciseLabelsZh = {
   title: '练习',
   answer: '你的答案',
-  hint: '整数',
+  'answer.hint': '整数',
   prompt: '输入答案，边输入边检查。',
   show: '显示答案',
 } satisfies ExerciseLabels;

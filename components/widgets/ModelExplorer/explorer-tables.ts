@@ -7,7 +7,7 @@ import { accuracyOf } from '../../../src/models/accuracy';
 import { getNetwork } from '../../../src/models/registry';
 import { escapeHtml as e } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
-import { explore, type Explored, type ExplorerLabels } from './model-explorer';
+import { explore, type Explored, type ExplorerLabels, type TableOptions } from './model-explorer';
 
 const rfText = (rf: LayerRow['receptiveField']) => (rf ? `${rf.size[0] === rf.size[1] ? rf.size[0] : `${rf.size[0]}×${rf.size[1]}`}` : '—');
 const jumpText = (rf: LayerRow['receptiveField']) => (rf ? String(rf.stride[0]) : '—');
@@ -44,14 +44,16 @@ export function unitTableHtml(x: Explored, unit: number, labels: ExplorerLabels)
 
 /**
  * The whole layer table: one <details> per unit (block or run of loose rows); works without JS.
- * `lazy` leaves the bodies empty (the element fills a unit when it is opened), which keeps the
- * browser's update to a few dozen elements even for ResNet-152.
+ * `lazy` leaves the bodies empty (the cell fills a unit when it is opened), which keeps the page
+ * to a few dozen elements per model even for ResNet-152; with `noscript` each body is inside a
+ * <noscript>, which a browser running scripts keeps as text, not elements.
  */
-export function layerTableHtml(x: Explored, labels: ExplorerLabels, which: 'a' | 'b' = 'a', lazy = false): string {
+export function layerTableHtml(x: Explored, labels: ExplorerLabels, which: 'a' | 'b' = 'a', options: TableOptions = {}): string {
+  const body = (i: number) => (!options.lazy ? unitTableHtml(x, i, labels) : options.noscript ? `<noscript>${unitTableHtml(x, i, labels)}</noscript>` : '');
   return x.units
     .map(
       (u, i) =>
-        `<details class="ex-unit${u.block ? ' ex-block' : ''}" data-which="${which}" data-unit="${i}"><summary><span class="ex-u-name">${e(phrased(u.name, labels))}</span><span class="ex-u-meta">${e(fill(u.rows.length === 1 ? labels.unitMetaOne : labels.unitMeta, { n: u.rows.length, shape: formatShape(u.output), params: formatCompact(u.params), macs: formatCompact(u.macs), rf: rfText(u.receptiveField) }))}</span></summary>${lazy ? '' : unitTableHtml(x, i, labels)}</details>`,
+        `<details class="ex-unit${u.block ? ' ex-block' : ''}" data-which="${which}" data-unit="${i}"><summary><span class="ex-u-name">${e(phrased(u.name, labels))}</span><span class="ex-u-meta">${e(fill(u.rows.length === 1 ? labels.unitMetaOne : labels.unitMeta, { n: u.rows.length, shape: formatShape(u.output), params: formatCompact(u.params), macs: formatCompact(u.macs), rf: rfText(u.receptiveField) }))}</span></summary>${body(i)}</details>`,
     )
     .join('');
 }

@@ -22,10 +22,12 @@ import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../
 import { NETWORK_OPTIONS, optionNames, type OptionChoice, type OptionName } from '../../../src/models/options';
 import { unitsOf, type Unit } from '../../../src/calc/index';
 import { barsSvg, rfChartSvg } from './explorer-charts';
+import { explorerLabels, vsName, type ExplorerLabels } from './explorer-labels';
 import { layerTableHtml, phrased, totalsHtml } from './explorer-tables';
 
 export { barsSvg, rfChartSvg, rfSeries, tickStep } from './explorer-charts';
 export { layerTableHtml, totalsHtml, unitTableHtml } from './explorer-tables';
+export { explorerLabels, vsChoiceLabels, type ExplorerLabels } from './explorer-labels';
 
 /** Option fields come from the options table (src/models/options.ts); B's are vs + Capitalised. */
 type OptionField = (typeof NETWORK_OPTIONS)[OptionName]['field'];
@@ -35,7 +37,6 @@ export type ExplorerValues = Record<FieldName, string | number> & { size: number
 
 export const NONE = 'none';
 
-const vsName = (field: OptionField): VsField => `vs${field.charAt(0).toUpperCase()}${field.slice(1)}` as VsField;
 const OPTION_FIELD = Object.fromEntries(optionNames.map((o) => [o, NETWORK_OPTIONS[o].field])) as Record<OptionName, OptionField>;
 const VS_FIELD = Object.fromEntries(optionNames.map((o) => [o, vsName(NETWORK_OPTIONS[o].field)])) as Record<OptionName, VsField>;
 const choicesOf = (o: OptionName): readonly OptionChoice<unknown>[] => NETWORK_OPTIONS[o].choices;
@@ -62,83 +63,6 @@ export const explorerDefaults: ExplorerValues = {
   vs: NONE,
   ...forB(firstChoice),
 };
-
-/** The English labels, built on the server only (see `explorerLabels`). */
-function englishLabels() {
-  const optionLabels: Record<string, string> = Object.fromEntries(
-    optionNames.flatMap((o) => {
-      const { field, label, choices } = NETWORK_OPTIONS[o];
-      return [
-        [field, label],
-        [VS_FIELD[o], `Its ${label.charAt(0).toLowerCase()}${label.slice(1)}`],
-        ...choices.map((c) => [`${field}.${c.value}`, c.label]),
-      ];
-    }),
-  );
-  return {
-    title: 'Model explorer',
-    model: 'Model',
-    ...optionLabels,
-    size: 'Input size H = W',
-    vs: 'Compare with',
-    'vs.none': '— nothing —',
-    reset: 'Reset',
-    expand: 'Expand all',
-    collapse: 'Collapse all',
-    layers: 'Every layer',
-    totals: 'Totals',
-    rfChart: 'Receptive field with depth',
-    bars: 'Parameters and MACs per block',
-    name: 'Layer',
-    kind: 'Kind',
-    detail: 'Detail',
-    output: 'Output',
-    params: 'Parameters',
-    macs: 'MACs',
-    bytes: 'Bytes (fp32)',
-    intensity: 'MACs/byte',
-    rf: 'RF',
-    jump: 'S',
-    noAux: 'no aux heads',
-    strideOn1x1: 'stride on 1×1',
-    listJoin: ', ',
-    summaryOne: '{model} at {size}×{size}: {params} parameters, {macs} MACs, receptive field {rf} px at stride {S}',
-    summaryVs: '{one}; {model}: {params} parameters, {macs} MACs.',
-    period: '.',
-    layersHint:
-      '{n} groups; open one to see its layers. Block rows of the core are shaded; Bytes = fp32 parameters + inputs + output of the layer run on its own (unfused); MACs/byte = arithmetic intensity; RF = receptive field (px), S = effective stride.',
-    sameScale: 'Same scale for both models.',
-    unitMeta: '{n} layers · {shape} · {params} params · {macs} MACs · RF {rf}',
-    unitMetaOne: '1 layer · {shape} · {params} params · {macs} MACs · RF {rf}',
-    weights: '  weights',
-    biases: '  biases',
-    bn: '  batch-norm γ, β',
-    flops: 'FLOPs = 2 × MACs',
-    traffic: 'Memory traffic, fp32, layer by layer',
-    auxRow: '  + aux heads (training only)',
-    auxAdds: 'training-mode forward adds {macs} MACs',
-    accuracy: 'ImageNet top-1 / top-5 (published weights)',
-    noWeights: '— (no weights for this variant or input)',
-    rfStride: 'Receptive field / stride',
-    misaligned: ' (paths misaligned)',
-    rows: 'Layers (rows)',
-    imageSide: 'image side {size}',
-    afterLayers: '{title}: {rf} px after {depth} weight layers',
-    xAxis: 'depth (weight layers on the longest path)',
-    yAxis: 'receptive field (px)',
-    chartCaption: ' — receptive field of the largest-field unit at each depth (px), against the image side.',
-    /** Chinese pages: the core's layer descriptions and kinds, as [pattern, replacement] pairs (JSON). */
-    phrases: '',
-  };
-}
-
-/**
- * English labels on the server only: the browser renders with the labels the server wrote into
- * data-labels, so no script bundle carries them (built in a function, so the bundler drops them whole).
- */
-export const explorerLabels = import.meta.env.SSR ? englishLabels() : ({} as ReturnType<typeof englishLabels>);
-/** The fixed labels plus one per option field and choice (from the options table). */
-export type ExplorerLabels = ReturnType<typeof englishLabels> & Readonly<Record<string, string>>;
 
 /** The option fields that apply to the current models (others are hidden and left out of the URL). */
 export function activeFields(values: Pick<ExplorerValues, 'model' | 'vs'>): FieldName[] {
@@ -264,6 +188,18 @@ export function summaryLine(values: ExplorerValues, labels: ExplorerLabels): str
   return fill(labels.summaryVs, { one, model: other, params: formatCount(b.params.total), macs: formatCompact(b.macs) });
 }
 
+/** A model shown: its title, analysis, and (a registry model) what `explore` takes, as JSON. */
+export interface Item {
+  readonly title: string;
+  readonly x: Explored;
+  readonly key?: string;
+}
+
+export interface TableOptions {
+  readonly lazy?: boolean;
+  readonly noscript?: boolean;
+}
+
 export interface RenderedExplorer {
   readonly html: string;
   readonly summary: string;
@@ -271,21 +207,25 @@ export interface RenderedExplorer {
   readonly explored: readonly Explored[];
 }
 
-/** Everything below the inputs. Throws CalcError (with `which`) when a model rejects the setting. */
-export function renderExplorer(values: ExplorerValues, labels: ExplorerLabels, options: { lazy?: boolean } = {}): RenderedExplorer {
-  const items: { title: string; x: Explored }[] = [];
+/**
+ * Everything below the inputs. Throws ExplorerError (with `which`) when a model rejects the
+ * setting. `lazy` leaves each unit's layer rows out (the cell fills a unit when it is opened);
+ * `noscript` puts them in a <noscript> instead, for readers without JavaScript.
+ */
+export function renderExplorer(values: ExplorerValues, labels: ExplorerLabels, options: TableOptions = {}): RenderedExplorer {
+  const items: Item[] = [];
   const add = (which: 'a' | 'b') => {
     const id = String(which === 'a' ? values.model : values.vs);
     const options = optionsFor(values, which);
     try {
-      items.push({ title: describe(id, options, labels), x: explore(id, options, values.size) });
+      items.push({ title: describe(id, options, labels), x: explore(id, options, values.size), key: JSON.stringify([id, options, values.size]) });
     } catch (error) {
       throw new ExplorerError(error, which);
     }
   };
   add('a');
   if (values.vs !== NONE) add('b');
-  const html = comparisonHtml(items, values.size, labels, { lazy: options.lazy ?? false });
+  const html = comparisonHtml(items, values.size, labels, options);
   return { html, summary: summaryLine(values, labels), explored: items.map((i) => i.x) };
 }
 
@@ -294,12 +234,7 @@ export function renderExplorer(values: ExplorerValues, labels: ExplorerLabels, o
  * compared): the explorer's output, shared with the pasted-network cell. `afterTotals` is HTML
  * placed under the totals (the paste cell's wiring report).
  */
-export function comparisonHtml(
-  items: readonly { title: string; x: Explored }[],
-  size: number,
-  labels: ExplorerLabels,
-  options: { lazy?: boolean; afterTotals?: string } = {},
-): string {
+export function comparisonHtml(items: readonly Item[], size: number, labels: ExplorerLabels, options: TableOptions & { afterTotals?: string } = {}): string {
   const allUnits = items.flatMap((i) => i.x.units);
   const maxP = Math.max(0, ...allUnits.map((u) => u.params));
   const maxM = Math.max(0, ...allUnits.map((u) => u.macs));
@@ -310,7 +245,7 @@ export function comparisonHtml(
   const tables = items
     .map(
       (i, k) =>
-        `<section class="ex-layers"><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${e(fill(labels.layersHint, { n: i.x.units.length }))}</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b', options.lazy ?? false)}</section>`,
+        `<section class="ex-layers"${i.key ? ` data-explore="${e(i.key)}"` : ''}><h4>${e(labels.layers)}: ${e(i.title)}</h4><p class="ex-hint">${e(fill(labels.layersHint, { n: i.x.units.length }))}</p>${layerTableHtml(i.x, labels, k === 0 ? 'a' : 'b', options)}</section>`,
     )
     .join('');
   return [

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { checkAnswer } from '../../src/widget/exercise';
+import { exercise, exerciseSpecLabels } from '../../components/widgets/Exercise/exercise';
 
 const spec = {
   answer: 11,
@@ -23,5 +24,23 @@ describe('checkAnswer', () => {
   });
   test.each(['', '   '])('%j is the starting state (the neutral prompt), not an error', (raw) => {
     expect(checkAnswer(raw, spec)).toEqual({ kind: 'empty', message: '' });
+  });
+});
+
+describe('the exercise cell (one definition; the answer travels in the cell\'s labels)', () => {
+  const labels = { ...exercise.labels, ...exerciseSpecLabels(spec) };
+  test('unanswered: the neutral prompt, no state', () => {
+    expect(exercise.summary({ answer: '' }, labels)).toBe(exercise.labels.prompt);
+    expect(exercise.render({ answer: '' }, labels)).not.toContain('data-state');
+  });
+  test('the feedback is the result, coloured by its kind, and the live summary says the same', () => {
+    expect(exercise.render({ answer: 11 }, labels)).toContain('data-state="correct"');
+    expect(exercise.summary({ answer: 11 }, labels)).toBe('Correct. Each layer adds (k − 1)·S.');
+    expect(exercise.render({ answer: 7 }, labels)).toContain('data-state="wrong" aria-hidden="true">Not quite. That ignores the stride.</p>');
+    expect(exercise.summary({ answer: 12 }, labels)).toMatch(/12 is too high/);
+  });
+  test('an explanation with markup is shown as text', () => {
+    const marked = { ...exercise.labels, ...exerciseSpecLabels({ answer: 1, explanation: '<img src=x>' }) };
+    expect(exercise.render({ answer: 1 }, marked)).toContain('&lt;img src=x&gt;');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { parseChoice, parseField, parseInteger } from '../../src/widget/fields';
+import { parseAnswer, parseChoice, parseField, parseInteger, parseText } from '../../src/widget/fields';
 
 const KERNEL = { kind: 'int', min: 1, max: 11 } as const;
 
@@ -59,5 +59,28 @@ describe('parseChoice', () => {
     expect(parseChoice('3x3', stride)).toEqual({ ok: true, value: '3x3' });
     expect(parseChoice('5x5', stride)).toEqual({ ok: false, message: 'Choose one of: 1x1, 3x3.' });
     expect(parseField('<b>', stride)).toEqual({ ok: false, message: 'Choose one of: 1x1, 3x3.' });
+  });
+});
+
+describe('parseAnswer (an exercise\'s answer)', () => {
+  test.each(['', '   '])('%j is the starting state: no value, no message', (raw) => {
+    expect(parseAnswer(raw)).toEqual({ ok: true, value: '' });
+  });
+  test('a whole number is the answer; anything else is told why, as a whole-number field would', () => {
+    expect(parseAnswer(' 4096 ')).toEqual({ ok: true, value: 4096 });
+    expect(parseAnswer('2.5')).toEqual({ ok: false, message: 'Must be a whole number.' });
+    expect(parseAnswer('-1')).toEqual({ ok: false, message: 'Must be at least 0.' });
+    expect(parseField('', { kind: 'answer' })).toEqual({ ok: true, value: '' });
+  });
+});
+
+describe('parseText (a whole text, e.g. a pasted network)', () => {
+  const TEXT = { kind: 'text', maxLength: 10, rows: 4 } as const;
+  test('any text up to the length is kept as typed, markup and blank lines included', () => {
+    expect(parseText('a\n<b>\n', TEXT)).toEqual({ ok: true, value: 'a\n<b>\n' });
+    expect(parseField('', TEXT)).toEqual({ ok: true, value: '' });
+  });
+  test('a longer text is refused with the limit', () => {
+    expect(parseText('x'.repeat(11), TEXT)).toEqual({ ok: false, message: 'At most 10 characters.' });
   });
 });

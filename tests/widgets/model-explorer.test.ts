@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyse, CalcError } from '../../src/calc/index';
+import { analyse, CalcError, isCalcError } from '../../src/calc/index';
+import { escapeHtml } from '../../src/widget/html';
+import { modelExplorer } from '../../components/widgets/ModelExplorer/explorer-widget';
 import { getNetwork, networkIds } from '../../src/models/registry';
 import {
   activeFields,
@@ -202,5 +204,38 @@ describe('memory traffic columns', () => {
     expect(c11.bytes).toBe(13_454_336);
     expect(c11.macs).toBe(86_704_128);
     expect(html).toContain('<td class="num">13.45 M</td><td class="num">6.44</td>');
+  });
+});
+
+describe('the cell definition (explorer-widget.ts)', () => {
+  it('on the server, each unit\'s rows are in a <noscript> (readers without JavaScript), not in the page\'s elements', () => {
+    const html = modelExplorer.render(v(), explorerLabels);
+    const units = html.match(/<details/g)?.length ?? 0;
+    expect(units).toBe(6);
+    // One <noscript> per unit, each holding that unit's table: every layer of the core is there.
+    expect(html.match(/<noscript><div class="nb-table-wrap"/g)).toHaveLength(units);
+    for (const r of analyse(getNetwork('resnet50')).rows) if (r.kind !== 'block') expect(html).toContain(`<code>${r.name}</code>`);
+    // What the cell's enhance needs to fill a unit on open: the model, its options and the size.
+    expect(html).toContain(`data-explore="${escapeHtml(JSON.stringify(['resnet50', optionsFor(v(), 'a'), 224]))}"`);
+  });
+
+  it('only the options of the chosen models are active', () => {
+    expect(modelExplorer.active?.(v({ model: 'vgg16', vs: 'resnet101' }))).toEqual(['model', 'size', 'vs', 'vsStride', 'vsOs']);
+  });
+
+  it('rethrows the core\'s own error (translated by kind) and blames the field of the side that failed', () => {
+    const fail = (values: ExplorerValues) => {
+      try {
+        modelExplorer.render(values, explorerLabels);
+      } catch (error) {
+        return { error: error as Error, field: modelExplorer.blame?.(error as Error, values) };
+      }
+      throw new Error('expected a rejection');
+    };
+    const a = fail(v({ model: 'resnet18', os: '16' }));
+    expect(isCalcError(a.error)).toBe(true);
+    expect(a.field).toBe('os');
+    const b = fail(v({ model: 'vgg16', vs: 'resnet18', vsOs: '16' }));
+    expect(b.field).toBe('vsOs');
   });
 });

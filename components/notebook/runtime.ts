@@ -67,6 +67,8 @@ abstract class NotebookCell extends HTMLElement {
   protected labels: WidgetLabels = {};
   protected ns = '';
   private initial: WidgetValues = {};
+  /** The result last written (null: the server's). */
+  private shownHtml: string | null = null;
 
   connectedCallback(): void {
     this.ns = this.dataset.ns ?? this.form.name;
@@ -193,7 +195,9 @@ abstract class NotebookCell extends HTMLElement {
     }
     const output = this.querySelector('[data-output]');
     const live = this.querySelector('[data-summary]');
-    if (output) output.innerHTML = reply.html;
+    // The same result is left in place (typing in a text field the widget parses itself re-renders it).
+    if (output && reply.html !== this.shownHtml) output.innerHTML = reply.html;
+    this.shownHtml = reply.html;
     if (live && live.textContent !== reply.summary) live.textContent = reply.summary;
     if (writeUrl) this.writeUrl(values, active);
   }

@@ -106,12 +106,12 @@ describe('explorer: paste your network', () => {
     for (const [label, text, where] of cases) {
       await paste(page, text);
       await expect(area.getAttribute('aria-invalid'), label).resolves.toBe('true');
-      const message = await cell.locator('[data-text-msg]').innerText();
+      const message = await cell.locator('[data-msg-for="text"]').innerText();
       expect(message, label).toMatch(where);
       expect(await cell.locator('[data-output]').innerHTML(), `${label}: last result kept`).toBe(good);
     }
     expect(await page.evaluate(() => '__pwned' in window)).toBe(false);
-    expect(await cell.locator('[data-text-msg] *').count(), 'message is text').toBe(0);
+    expect(await cell.locator('[data-msg-for="text"] *').count(), 'message is text').toBe(0);
     await paste(page, custom);
     await expect(area.getAttribute('aria-invalid')).resolves.toBeNull();
     expect(problemList(problems)).toEqual([]);
@@ -143,7 +143,7 @@ describe('explorer: paste your network', () => {
     const damaged = await context.newPage();
     const damagedProblems = watch(damaged);
     await open(damaged, `${url()}#paste=z!!<b>`);
-    await expect.poll(() => damaged.locator(`${CELL} [data-text-msg]`).innerText()).toMatch(/could not be read/);
+    await expect.poll(() => damaged.locator(`${CELL} [data-msg-for="text"]`).innerText()).toMatch(/could not be read/);
     expect(problemList(problems)).toEqual([]);
     expect(problemList(damagedProblems)).toEqual([]);
     await context.close();

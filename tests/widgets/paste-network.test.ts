@@ -27,18 +27,18 @@ describe('render and summary of a pasted network', () => {
   it('the custom net at 65×65 shows the forward-hook figures', () => {
     paste('pytorch/custom.txt', 65);
     const custom = figures.models.custom!;
-    const html = pasteNetwork.render({ size: 65, vs: 'none' }, pasteLabels);
+    const html = pasteNetwork.render({ text: '', size: 65, vs: 'none' }, pasteLabels);
     expect(html).toContain(`<td class="num">${formatCount(custom.params)}</td>`);
     expect(html).toContain(`${formatCount(custom.macs)} (`);
-    expect(pasteNetwork.summary({ size: 65, vs: 'none' }, pasteLabels)).toMatch(new RegExp(`^CustomNet \\(pasted print\\(model\\)\\) at 3×65×65: ${formatCount(custom.params)} parameters`));
+    expect(pasteNetwork.summary({ text: '', size: 65, vs: 'none' }, pasteLabels)).toMatch(new RegExp(`^CustomNet \\(pasted print\\(model\\)\\) at 3×65×65: ${formatCount(custom.params)} parameters`));
   });
 
   it('ResNet-50 pasted and compared with the registry: the same figures in both columns', () => {
     paste('pytorch/resnet50.txt', 224);
     const registry = analyse(getNetwork('resnet50'), [3, 224, 224]);
-    const summary = pasteNetwork.summary({ size: 224, vs: 'resnet50' }, pasteLabels);
+    const summary = pasteNetwork.summary({ text: '', size: 224, vs: 'resnet50' }, pasteLabels);
     expect(summary.split(formatCount(registry.params.total)).length).toBe(3);
-    const html = pasteNetwork.render({ size: 224, vs: 'resnet50' }, pasteLabels);
+    const html = pasteNetwork.render({ text: '', size: 224, vs: 'resnet50' }, pasteLabels);
     expect(html.split(`${formatCount(registry.macs)} (`).length).toBe(3);
   });
 
@@ -47,12 +47,12 @@ describe('render and summary of a pasted network', () => {
     setPasted({ format, network, wiring });
     let error: unknown;
     try {
-      pasteNetwork.render({ size: 16, vs: 'none' }, pasteLabels);
+      pasteNetwork.render({ text: '', size: 16, vs: 'none' }, pasteLabels);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(CalcError);
-    expect(pasteNetwork.blame?.(error as Error, { size: 16, vs: 'none' })).toBe('size');
+    expect(pasteNetwork.blame?.(error as Error, { text: '', size: 16, vs: 'none' })).toBe('size');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * The paste cell's `enhance` hook: the textarea (outside the cell's form, because its text is
- * parsed asynchronously and kept in the URL fragment, not the query), the sample buttons, and the
- * link state. A good parse replaces the cell's network and re-renders through the runtime; a bad
+ * The paste cell's `enhance` hook: its `text` field (the runtime checks only its length; the text
+ * is parsed here, in a worker, and kept compressed in the URL fragment), the sample buttons, and
+ * the link state. A good parse replaces the cell's network and re-renders through the runtime; a bad
  * one marks the textarea with the line and module and keeps the last good result.
  */
 import { parseInteger } from '../../../src/widget/fields';
@@ -31,9 +31,9 @@ export function pasteEnhance(root: HTMLElement, cell: CellHandle): void {
   // The cell's labels, complete: the server wrote them into data-labels.
   const labels = cell.labels as PasteLabels;
   const found = {
-    area: root.querySelector<HTMLTextAreaElement>('textarea[data-paste-text]'),
+    area: root.querySelector<HTMLTextAreaElement>('[data-inputs] textarea[name="text"]'),
     size: root.querySelector<HTMLInputElement>('[data-inputs] [name="size"]'),
-    message: root.querySelector<HTMLElement>('[data-text-msg]'),
+    message: root.querySelector<HTMLElement>('[data-msg-for="text"]'),
     note: root.querySelector<HTMLElement>('[data-text-note]'),
     output: root.querySelector<HTMLElement>('.nb-output'),
   };

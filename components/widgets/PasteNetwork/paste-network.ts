@@ -11,6 +11,7 @@ import { fill } from '../../../src/widget/template';
 import { networkIds } from '../../../src/models/registry';
 import type { WidgetDef } from '../../../src/widget/widget';
 import type { WiringNote } from '../../../src/parse/graph';
+import { LIMITS } from '../../../src/parse/errors';
 import { comparisonHtml, explore, explorerLabels, exploreNetwork, NONE, type Explored } from '../ModelExplorer/index';
 
 /** A good parse, as the parser (or its worker) returns it: plain data. */
@@ -32,7 +33,8 @@ export function getPasted(): Pasted | null {
   return current;
 }
 
-export type PasteValues = { size: number; vs: string };
+/** `text` is what the reader pasted; the render shows its last good parse (setPasted), not the text. */
+export type PasteValues = { text: string; size: number; vs: string };
 
 export const pasteLabels = {
   ...explorerLabels,
@@ -131,10 +133,12 @@ function renderPaste(values: PasteValues, labels: PasteLabels): string {
 export const pasteNetwork: WidgetDef<PasteValues, PasteLabels> = {
   name: 'paste-network',
   fields: {
+    text: { kind: 'text', maxLength: LIMITS.chars, rows: 12 },
     size: { kind: 'int', min: 16, max: 2048 },
     vs: { kind: 'choice', options: [NONE, ...networkIds] },
   },
-  defaults: { size: 65, vs: NONE },
+  // The text's default is the sample the server parses (PasteNetwork.astro passes it as `initial`).
+  defaults: { text: '', size: 65, vs: NONE },
   // English labels on the server only: the browser renders with data-labels (Cell.astro).
   labels: import.meta.env.SSR ? pasteLabels : ({} as PasteLabels),
   summary(values, labels) {

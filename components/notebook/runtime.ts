@@ -196,7 +196,7 @@ abstract class NotebookCell extends HTMLElement {
     const output = this.querySelector('[data-output]');
     const live = this.querySelector('[data-summary]');
     // The same result is left in place (typing in a text field the widget parses itself re-renders it).
-    if (output && reply.html !== this.shownHtml) output.innerHTML = reply.html;
+    if (output && reply.html !== this.shownHtml) replaceKeepingOpen(output, reply.html);
     this.shownHtml = reply.html;
     if (live && live.textContent !== reply.summary) live.textContent = reply.summary;
     if (writeUrl) this.writeUrl(values, active);
@@ -211,4 +211,13 @@ abstract class NotebookCell extends HTMLElement {
     }
     history.replaceState(history.state, '', url);
   }
+}
+
+/** Replaces a result; a <details> the reader opened (same summary text) stays open in the new one. */
+function replaceKeepingOpen(output: Element, html: string): void {
+  const summaryOf = (d: HTMLDetailsElement) => d.querySelector('summary')?.textContent ?? '';
+  const open = new Set([...output.querySelectorAll<HTMLDetailsElement>('details[open]')].map(summaryOf));
+  output.innerHTML = html;
+  if (open.size === 0) return;
+  for (const d of output.querySelectorAll<HTMLDetailsElement>('details')) if (open.has(summaryOf(d))) d.open = true;
 }

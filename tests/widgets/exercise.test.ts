@@ -39,6 +39,10 @@ describe('the exercise cell (one definition; the answer travels in the cell\'s l
     expect(exercise.render({ answer: 7 }, labels)).toContain('data-state="wrong" aria-hidden="true">Not quite. That ignores the stride.</p>');
     expect(exercise.summary({ answer: 12 }, labels)).toMatch(/12 is too high/);
   });
+  test('the answer waits in a closed <details>, formatted, with its unit and explanation', () => {
+    const withUnit = { ...exercise.labels, ...exerciseSpecLabels({ ...spec, answer: 12544 }, 'px') };
+    expect(exercise.render({ answer: '' }, withUnit)).toContain('<details><summary>Show the answer</summary><p><strong>12,544</strong> px. Each layer adds (k − 1)·S.</p></details>');
+  });
   test('an explanation with markup is shown as text', () => {
     const marked = { ...exercise.labels, ...exerciseSpecLabels({ answer: 1, explanation: '<img src=x>' }) };
     expect(exercise.render({ answer: 1 }, marked)).toContain('&lt;img src=x&gt;');

@@ -8,6 +8,8 @@ export const exerciseLabels = {
   answer: 'Your answer',
   'answer.hint': 'whole number',
   prompt: 'Type your answer; it is checked as you type.',
+  /** Between the revealed answer and its explanation. */
+  stop: '. ',
   show: 'Show the answer',
 };
 export type ExerciseLabels = typeof exerciseLabels;

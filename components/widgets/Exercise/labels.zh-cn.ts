@@ -5,5 +5,7 @@ export const exerciseLabelsZh = {
   answer: '你的答案',
   'answer.hint': '整数',
   prompt: '输入答案，边输入边检查。',
+  /** Between the revealed answer and its explanation. */
+  stop: '。',
   show: '显示答案',
 } satisfies ExerciseLabels;

@@ -131,7 +131,7 @@ export async function timeUpdate(page: Page, widget: string, change: Record<stri
           }, 0),
         );
         const end = await painted;
-        // The update is over when the cell is no longer busy (a morph may finish after the first mutation).
+        // Returns with the cell idle, so the next update starts from a settled result.
         while (cell.querySelector('[aria-busy="true"]')) await new Promise((settle) => setTimeout(settle, 5));
         return { inputToPaint: end - start, inserted, removed, outputChars: output.innerHTML.length };
       }, change),

@@ -9,6 +9,7 @@ import { divisors } from '../../../src/models/inception-steps';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { IntegerField } from '../../../src/widget/fields';
+import { CHANNELS } from '../../../src/widget/domains';
 import type { WidgetDef } from '../../../src/widget/widget';
 
 export interface ContinuumValues {
@@ -19,8 +20,8 @@ export interface ContinuumValues {
 }
 
 export const continuumFields = {
-  c: { kind: 'int', min: 1, max: 4096 },
-  g: { kind: 'int', min: 1, max: 4096 },
+  c: CHANNELS,
+  g: CHANNELS,
   size: { kind: 'int', min: 1, max: 2048 },
 } as const satisfies Record<'c' | 'g' | 'size', IntegerField>;
 

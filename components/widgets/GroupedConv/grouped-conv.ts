@@ -17,6 +17,7 @@ import {
 } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
+import { CHANNELS } from '../../../src/widget/domains';
 import type { WidgetDef } from '../../../src/widget/widget';
 
 export interface GroupedConvValues {
@@ -142,10 +143,10 @@ function connectivitySvg(g: number, l: GroupedConvLabels): string {
 export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
   name: 'grouped-conv',
   fields: {
-    cin: { kind: 'int', min: 1, max: 4096 },
-    cout: { kind: 'int', min: 1, max: 4096 },
+    cin: CHANNELS,
+    cout: CHANNELS,
     k: { kind: 'int', min: 1, max: 15 },
-    groups: { kind: 'int', min: 1, max: 4096 },
+    groups: CHANNELS,
     size: { kind: 'int', min: 1, max: 1024 },
     stride: { kind: 'int', min: 1, max: 8 },
     padding: { kind: 'int', min: 0, max: 16 },

@@ -17,8 +17,3 @@ export function formatSci(x: number, significant = 2): string {
   const m = String(Number(mantissa));
   return `${sign}${m === '1' ? '' : `${m}×`}10${superscript(Number(exponent))}`;
 }
-
-/** "3.21×": how many times a is b, for a comparison column; "—" when there is nothing to compare with. */
-export function formatRatio(a: number, b: number, digits = 2): string {
-  return b === 0 ? '—' : `${(a / b).toFixed(digits)}×`;
-}

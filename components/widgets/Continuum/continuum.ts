@@ -9,7 +9,6 @@ import { divisors } from '../../../src/models/inception-steps';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { IntegerField } from '../../../src/widget/fields';
-import { CHANNELS } from '../../../src/widget/domains';
 import type { WidgetDef } from '../../../src/widget/widget';
 
 export interface ContinuumValues {
@@ -20,8 +19,8 @@ export interface ContinuumValues {
 }
 
 export const continuumFields = {
-  c: CHANNELS,
-  g: CHANNELS,
+  c: { kind: 'int', min: 1, max: 4096 },
+  g: { kind: 'int', min: 1, max: 4096 },
   size: { kind: 'int', min: 1, max: 2048 },
 } as const satisfies Record<'c' | 'g' | 'size', IntegerField>;
 

@@ -18,7 +18,6 @@ import {
 } from '../../../src/calc/index';
 import { checkPoolPadding } from '../../../src/calc/geometry';
 import { fill } from '../../../src/widget/template';
-import { CHANNELS } from '../../../src/widget/domains';
 import type { WidgetDef } from '../../../src/widget/widget';
 import { renderConvCalc } from './conv-calc-derivation';
 
@@ -173,14 +172,14 @@ export const convCalc: WidgetDef<ConvCalcValues, ConvCalcLabels> = {
   fields: {
     h: { kind: 'int', min: 1, max: 4096 },
     w: { kind: 'int', min: 1, max: 4096 },
-    cin: CHANNELS,
-    cout: CHANNELS,
+    cin: { kind: 'int', min: 1, max: 4096 },
+    cout: { kind: 'int', min: 1, max: 4096 },
     k: { kind: 'int', min: 1, max: 15 },
     s: { kind: 'int', min: 1, max: 8 },
     pad: { kind: 'choice', options: ['explicit', 'same'] },
     p: { kind: 'int', min: 0, max: 16 },
     d: { kind: 'int', min: 1, max: 16 },
-    groups: CHANNELS,
+    groups: { kind: 'int', min: 1, max: 4096 },
     bias: { kind: 'choice', options: ['yes', 'no'] },
     layer: { kind: 'choice', options: ['conv', 'maxpool'] },
     rounding: { kind: 'choice', options: ['floor', 'ceil'] },

@@ -8,7 +8,6 @@
 import { analyse, CalcError, formatCompact, formatCount, formatPair, isCalcError, type Analysis, type ConvSpec, type Pair } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
-import { CHANNELS } from '../../../src/widget/domains';
 import type { WidgetDef } from '../../../src/widget/widget';
 
 export type FactoriseKind = 'stack3' | 'asym';
@@ -88,7 +87,7 @@ export const factorise: WidgetDef<FactoriseValues, FactoriseLabels> = {
   fields: {
     kind: { kind: 'choice', options: ['stack3', 'asym'] },
     n: { kind: 'int', min: 2, max: 15 },
-    c: CHANNELS,
+    c: { kind: 'int', min: 1, max: 4096 },
     size: { kind: 'int', min: 1, max: 2048 },
   },
   defaults: { kind: 'stack3', n: 5, c: 192, size: 35 },

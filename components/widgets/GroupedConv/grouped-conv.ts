@@ -17,7 +17,6 @@ import {
 } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
-import { CHANNELS } from '../../../src/widget/domains';
 import type { WidgetDef } from '../../../src/widget/widget';
 
 export interface GroupedConvValues {
@@ -143,10 +142,10 @@ function connectivitySvg(g: number, l: GroupedConvLabels): string {
 export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
   name: 'grouped-conv',
   fields: {
-    cin: CHANNELS,
-    cout: CHANNELS,
+    cin: { kind: 'int', min: 1, max: 4096 },
+    cout: { kind: 'int', min: 1, max: 4096 },
     k: { kind: 'int', min: 1, max: 15 },
-    groups: CHANNELS,
+    groups: { kind: 'int', min: 1, max: 4096 },
     size: { kind: 'int', min: 1, max: 1024 },
     stride: { kind: 'int', min: 1, max: 8 },
     padding: { kind: 'int', min: 0, max: 16 },

@@ -16,8 +16,6 @@ import {
 } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
-import { formatRatio as ratio } from '../../../src/widget/sci';
-import { CHANNELS } from '../../../src/widget/domains';
 import type { WidgetDef } from '../../../src/widget/widget';
 
 // A type alias (not an interface) so it satisfies WidgetValues' index signature.
@@ -109,12 +107,16 @@ function activations(a: Analysis): number {
   return a.rows.reduce((sum, row) => sum + row.output.reduce((p, x) => p * x, 1), 0);
 }
 
+function ratio(a: number, b: number): string {
+  return b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
+}
+
 export const kernelStack: WidgetDef<KernelStackValues, KernelStackLabels> = {
   name: 'kernel-stack',
   fields: {
     n: { kind: 'int', min: 1, max: 8 },
     k: { kind: 'int', min: 1, max: 11 },
-    c: CHANNELS,
+    c: { kind: 'int', min: 1, max: 4096 },
     s: { kind: 'int', min: 1, max: 4 },
     d: { kind: 'int', min: 1, max: 8 },
     size: { kind: 'int', min: 1, max: 2048 },

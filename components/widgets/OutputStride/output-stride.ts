@@ -8,7 +8,6 @@
 import { activationValues, formatBytes, formatCompact, formatCount, formatShape, isCalcError, type Analysis } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
-import { formatRatio as ratio } from '../../../src/widget/sci';
 import type { WidgetDef } from '../../../src/widget/widget';
 import { computeOutputStride, OS_MODELS, type OutputStrideValues, type StageInfo } from './output-stride-compute';
 import { receptiveFieldSvg } from './rf-picture';
@@ -67,6 +66,10 @@ export const outputStrideLabels = {
     'Encoder = {model} up to layer4 (no avgpool, no fc), {size}×{size}×3 input. Activations: the outputs of every conv, batch-norm, pool and add layer, 4 bytes each, for one image.',
 };
 export type OutputStrideLabels = typeof outputStrideLabels;
+
+function ratio(a: number, b: number): string {
+  return b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
+}
 
 /** Link to the page's effective-RF cell (`?erf.…`) set to the last stage's later, equally dilated 3×3s. */
 function erfLink(stage: StageInfo, l: OutputStrideLabels): string {

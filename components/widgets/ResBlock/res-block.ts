@@ -19,7 +19,6 @@ import {
 import { basicBlock, bottleneck, EXPANSION } from '../../../src/models/resnet';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
-import { CHANNELS } from '../../../src/widget/domains';
 import type { WidgetDef } from '../../../src/widget/widget';
 
 export type BlockKind = 'basic' | 'bottleneck';
@@ -236,7 +235,7 @@ export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
   name: 'res-block',
   fields: {
     kind: { kind: 'choice', options: ['basic', 'bottleneck'] },
-    cin: CHANNELS,
+    cin: { kind: 'int', min: 1, max: 4096 },
     planes: { kind: 'int', min: 1, max: 2048 },
     stride: { kind: 'choice', options: ['1', '2'] },
     size: { kind: 'int', min: 1, max: 1024 },

@@ -8,7 +8,6 @@ import { convMacs, convParams, formatCompact, formatCount, isCalcError } from '.
 import { separableMacs, separableParams } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
-import { CHANNELS } from '../../../src/widget/domains';
 import type { WidgetDef } from '../../../src/widget/widget';
 
 export interface SeparableConvValues {
@@ -91,8 +90,8 @@ export function factorText(ratio: number, l: SeparableConvLabels = separableConv
 export const separableConv: WidgetDef<SeparableConvValues, SeparableConvLabels> = {
   name: 'separable-conv',
   fields: {
-    cin: CHANNELS,
-    cout: CHANNELS,
+    cin: { kind: 'int', min: 1, max: 4096 },
+    cout: { kind: 'int', min: 1, max: 4096 },
     k: { kind: 'int', min: 1, max: 11 },
     m: { kind: 'int', min: 1, max: 8 },
     size: { kind: 'int', min: 1, max: 2048 },

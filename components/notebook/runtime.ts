@@ -7,12 +7,14 @@
  *
  * A widget whose render takes longer than a frame renders in its own Web Worker
  * (`registerWorkerWidget`): the cell keeps the previous result, marked `aria-busy` (and dimmed
- * by CSS), until the newest request's result arrives; older results are dropped.
+ * by CSS), until the newest request's result arrives; older results are dropped. A result
+ * updates only the output's nodes that differ from it (morph.ts).
  */
 import { parseField } from '../../src/widget/fields.ts';
 import { errorMessage, useMessages } from '../../src/widget/messages.ts';
 import type { AnyWidgetDef, WidgetDef, WidgetForm, WidgetLabels, WidgetValues } from '../../src/widget/widget.ts';
 import { markField, safeJson, setCellMessage } from './dom';
+import { morphInner } from './morph';
 import { errorOf, renderRequest, type RenderClient, type RenderReply } from './render-request';
 
 type AnyForm = WidgetForm<WidgetValues>;
@@ -195,8 +197,9 @@ abstract class NotebookCell extends HTMLElement {
     }
     const output = this.querySelector('[data-output]');
     const live = this.querySelector('[data-summary]');
-    // The same result is left in place (typing in a text field the widget parses itself re-renders it).
-    if (output && reply.html !== this.shownHtml) replaceKeepingOpen(output, reply.html);
+    // Only what changed is replaced: a new result restyles and repaints its numbers, not the cell.
+    // The same result is left alone (typing in a text field the widget parses itself re-renders it).
+    if (output && reply.html !== this.shownHtml) morphKeepingOpen(output, reply.html);
     this.shownHtml = reply.html;
     if (live && live.textContent !== reply.summary) live.textContent = reply.summary;
     if (writeUrl) this.writeUrl(values, active);
@@ -213,11 +216,11 @@ abstract class NotebookCell extends HTMLElement {
   }
 }
 
-/** Replaces a result; a <details> the reader opened (same summary text) stays open in the new one. */
-function replaceKeepingOpen(output: Element, html: string): void {
+/** Brings a result to new HTML; a <details> the reader opened (same summary text) stays open. */
+function morphKeepingOpen(output: Element, html: string): void {
   const summaryOf = (d: HTMLDetailsElement) => d.querySelector('summary')?.textContent ?? '';
   const open = new Set([...output.querySelectorAll<HTMLDetailsElement>('details[open]')].map(summaryOf));
-  output.innerHTML = html;
+  morphInner(output, html);
   if (open.size === 0) return;
   for (const d of output.querySelectorAll<HTMLDetailsElement>('details')) if (open.has(summaryOf(d))) d.open = true;
 }

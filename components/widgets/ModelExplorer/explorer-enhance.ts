@@ -43,14 +43,15 @@ export function explorerEnhance(root: HTMLElement, cell: CellHandle): void {
     },
     true,
   );
-  // The runtime replaces the result on each update: reopen what the reader had open.
+  // The runtime rewrites the result on each update (closing units, dropping filled rows): reopen
+  // and refill what the reader had open.
   new MutationObserver(() => {
     for (const details of units()) {
       if (!opened.has(keyOf(details))) continue;
       details.open = true;
       fill(details, labels);
     }
-  }).observe(output, { childList: true });
+  }).observe(output, { childList: true, subtree: true });
 
   const toggleAll = (open: boolean) => {
     for (const details of units()) {

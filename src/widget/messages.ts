@@ -16,6 +16,14 @@ export const FIELD_MESSAGES = {
   atLeast: 'Must be at least {min}.',
   whole: 'Must be a whole number.',
   choose: 'Choose one of: {options}.',
+  step: 'Must be {min} plus a multiple of {step}.',
+  decimal: 'Enter a number, like 0.75 or 1e-4.',
+  decimalComma: 'Use a point for decimals, like 0.75.',
+  listEmpty: 'Enter at least one number.',
+  listGap: 'Remove the empty entry between two commas.',
+  listTooMany: 'At most {max} numbers.',
+  listEntry: 'Entry {n}: {message}',
+  pattern: 'This is not in the expected form.',
 };
 
 /** The exercise feedback (src/widget/exercise.ts holds the English). */

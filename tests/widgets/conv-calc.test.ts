@@ -93,7 +93,9 @@ describe('conv-calc widget', () => {
   test('every combination in range renders without NaN, Infinity or undefined, or throws a CalcError', () => {
     const int = (name: keyof ConvCalcValues, cap = Infinity) => {
       const f = convCalc.fields[name];
-      return f.kind === 'int' ? fc.integer({ min: f.min, max: Math.min(f.max, cap) }) : fc.constantFrom(...f.options);
+      if (f.kind === 'int') return fc.integer({ min: f.min, max: Math.min(f.max, cap) });
+      if (f.kind === 'choice') return fc.constantFrom(...f.options);
+      throw new Error(`conv-calc's ${name} is neither a whole number nor a choice`);
     };
     fc.assert(
       fc.property(

@@ -5,11 +5,13 @@
  * They come in the page's language (messages.ts); a table may be passed in (tests). A field
  * may word a rule its own way: `messages` maps the rule to one of its widget's labels.
  */
-import { message, type FIELD_MESSAGES } from './messages.ts';
+import { message, FIELD_MESSAGES } from './messages.ts';
 import { fill } from './template.ts';
+import type { NumberRule } from './number-fields.ts';
+import type { PatternRule } from './pattern-field.ts';
 
-/** A rule a value can break; its generic message is FIELD_MESSAGES[rule]. */
-export type FieldRule = keyof typeof FIELD_MESSAGES;
+/** A rule a value can break: a key of FIELD_MESSAGES or of a kind's own English (number-fields.ts, pattern-field.ts). */
+export type FieldRule = keyof typeof FIELD_MESSAGES | NumberRule | PatternRule;
 /** Label keys of the widget's own wording, by rule (`entry.<rule>`: a list entry breaking it). */
 export type OwnMessages = Readonly<Partial<Record<FieldRule | `entry.${FieldRule}`, string>>>;
 
@@ -22,39 +24,45 @@ export interface IntegerField {
   readonly messages?: OwnMessages;
 }
 
-/** Any finite decimal in range: "0.75", ".5", "1e-4"; never NaN, Infinity or a decimal comma. */
-export interface DecimalField {
-  readonly kind: 'decimal';
-  readonly min: number;
-  readonly max: number;
-  readonly messages?: OwnMessages;
-}
-
 export interface ChoiceField {
   readonly kind: 'choice';
   readonly options: readonly string[];
 }
 
+/**
+ * A kind whose rules travel with the field (made by decimalField, listField in number-fields.ts and
+ * patternField in pattern-field.ts), so a page's script carries only the kinds its widgets use.
+ */
+interface OwnRules<T> {
+  readonly messages?: OwnMessages;
+  parse(raw: string, table?: Table, labels?: Labels): FieldResult<T>;
+}
+
+/** Any finite decimal in range: "0.75", ".5", "1e-4"; never NaN, Infinity or a decimal comma. */
+export interface DecimalField extends OwnRules<number> {
+  readonly kind: 'decimal';
+  readonly min: number;
+  readonly max: number;
+}
+
 /** Numbers separated by commas (or spaces), each checked by `item`: "30, 40, 220". */
-export interface ListField {
+export interface ListField extends OwnRules<number[]> {
   readonly kind: 'list';
   readonly item: IntegerField | DecimalField;
   readonly maxItems: number;
   /** The longest text a URL may put into the field. */
   readonly maxLength: number;
-  readonly messages?: OwnMessages;
 }
 
 /**
  * A short text of a fixed form, usually state the widget's own controls write (the RF
  * explorer's layer stack "c3s1,p2s2"): `hidden` fields render as hidden inputs.
  */
-export interface PatternField {
+export interface PatternField extends OwnRules<string> {
   readonly kind: 'pattern';
   readonly pattern: RegExp;
   readonly maxLength: number;
   readonly hidden?: boolean;
-  readonly messages?: OwnMessages;
 }
 
 export type FieldDef = IntegerField | DecimalField | ChoiceField | ListField | PatternField;
@@ -62,27 +70,30 @@ export type FieldValue = number | string | readonly number[];
 
 export type FieldResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
-type Table = Readonly<Record<string, string>> | undefined;
-type Labels = Readonly<Record<string, string>> | undefined;
+export type Table = Readonly<Record<string, string>> | undefined;
+export type Labels = Readonly<Record<string, string>> | undefined;
 type Vars = Readonly<Record<string, string | number>>;
-type Broken = { readonly ok: false; readonly rule: FieldRule; readonly vars: Vars };
-type Checked<T> = { readonly ok: true; readonly value: T } | Broken;
+/** A broken rule, before it is worded; `english` is a kind's own English for it. */
+export type Broken = { readonly ok: false; readonly rule: FieldRule; readonly vars: Vars; readonly english?: string };
+export type Checked<T> = { readonly ok: true; readonly value: T } | Broken;
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** Digits, one optional point, an optional exponent: what Number() reads, minus NaN, Infinity, hex. */
+export const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const broken = (rule: FieldRule, vars: Vars = {}): Broken => ({ ok: false, rule, vars });
 
-/** The message for a broken rule: the field's own label if it has one, else the generic text. */
-function say(field: { readonly messages?: OwnMessages }, fault: Broken, table: Table, labels: Labels): string {
+/** The message for a broken rule: the field's own label if it has one, else the page's or English text. */
+export function say(field: { readonly messages?: OwnMessages }, fault: Broken, table: Table, labels: Labels): string {
   const own = field.messages?.[fault.rule];
   const text = own === undefined ? undefined : labels?.[own];
-  return text === undefined ? message(fault.rule, fault.vars, table) : fill(text, fault.vars);
+  if (text !== undefined) return fill(text, fault.vars);
+  return message(fault.rule, fault.vars, table, fault.english === undefined ? FIELD_MESSAGES : { [fault.rule]: fault.english });
 }
 
-function result<T>(checked: Checked<T>, field: { readonly messages?: OwnMessages }, table: Table, labels: Labels): FieldResult<T> {
+export function result<T>(checked: Checked<T>, field: { readonly messages?: OwnMessages }, table: Table, labels: Labels): FieldResult<T> {
   return checked.ok ? checked : { ok: false, message: say(field, checked, table, labels) };
 }
 
-function checkInteger(raw: string, field: IntegerField): Checked<number> {
+export function checkInteger(raw: string, field: IntegerField): Checked<number> {
   const text = raw.trim();
   if (text === '') return broken('empty');
   if (!NUMBER.test(text)) return broken('digits');
@@ -94,23 +105,8 @@ function checkInteger(raw: string, field: IntegerField): Checked<number> {
   return { ok: true, value };
 }
 
-function checkDecimal(raw: string, field: DecimalField): Checked<number> {
-  const text = raw.trim();
-  if (text === '') return broken('empty');
-  if (/^[+-]?\d+,\d+$/.test(text)) return broken('decimalComma');
-  if (!NUMBER.test(text)) return broken('decimal');
-  const value = Number(text);
-  if (value < field.min) return broken('atLeast', { min: field.min });
-  if (!Number.isFinite(value) || value > field.max) return broken('atMost', { max: field.max });
-  return { ok: true, value: value === 0 ? 0 : value }; // no −0
-}
-
 export function parseInteger(raw: string, field: IntegerField, table?: Table, labels?: Labels): FieldResult<number> {
   return result(checkInteger(raw, field), field, table, labels);
-}
-
-export function parseDecimal(raw: string, field: DecimalField, table?: Table, labels?: Labels): FieldResult<number> {
-  return result(checkDecimal(raw, field), field, table, labels);
 }
 
 export function parseChoice(raw: string, field: ChoiceField, table?: Table): FieldResult<string> {
@@ -119,49 +115,11 @@ export function parseChoice(raw: string, field: ChoiceField, table?: Table): Fie
     : { ok: false, message: message('choose', { options: field.options.join(', ') }, table) };
 }
 
-/** "30, 40,220 1.5" → [30, 40, 220, 1.5]; an entry's fault is reported with its position. */
-export function parseList(raw: string, field: ListField, table?: Table, labels?: Labels): FieldResult<number[]> {
-  const text = raw.trim();
-  if (text === '') return result(broken('listEmpty'), field, table, labels);
-  const parts = text.split(/\s*[,;\s]\s*/);
-  if (parts.some((p) => p === '')) return result(broken('listGap'), field, table, labels);
-  if (parts.length > field.maxItems) return result(broken('listTooMany', { max: field.maxItems }), field, table, labels);
-  const values: number[] = [];
-  for (const [i, part] of parts.entries()) {
-    const item = field.item.kind === 'int' ? checkInteger(part, field.item) : checkDecimal(part, field.item);
-    if (item.ok) {
-      values.push(item.value);
-      continue;
-    }
-    const own = field.messages?.[`entry.${item.rule}`];
-    const text = own === undefined ? undefined : labels?.[own];
-    const vars = { ...item.vars, n: i + 1 };
-    if (text !== undefined) return { ok: false, message: fill(text, vars) };
-    return { ok: false, message: message('listEntry', { n: i + 1, message: say(field.item, item, table, labels) }, table) };
-  }
-  return { ok: true, value: values };
-}
-
-export function parsePattern(raw: string, field: PatternField, table?: Table, labels?: Labels): FieldResult<string> {
-  const text = raw.trim();
-  const ok = text.length <= field.maxLength && field.pattern.test(text);
-  return result(ok ? { ok: true, value: text } : broken('pattern'), field, table, labels);
-}
-
 /** `labels`: the widget's labels, for a field's own wording of a rule. */
 export function parseField(raw: string, field: FieldDef, table?: Table, labels?: Labels): FieldResult<FieldValue> {
-  switch (field.kind) {
-    case 'int':
-      return parseInteger(raw, field, table, labels);
-    case 'decimal':
-      return parseDecimal(raw, field, table, labels);
-    case 'choice':
-      return parseChoice(raw, field, table);
-    case 'list':
-      return parseList(raw, field, table, labels);
-    case 'pattern':
-      return parsePattern(raw, field, table, labels);
-  }
+  if (field.kind === 'int') return parseInteger(raw, field, table, labels);
+  if (field.kind === 'choice') return parseChoice(raw, field, table);
+  return field.parse(raw, table, labels);
 }
 
 /** A value as its field shows it ("30, 40, 220" for a list); `parseField` reads it back. */
@@ -176,7 +134,7 @@ export function urlText(value: FieldValue): string {
 
 /** The longest text the runtime reads from a URL into a field. */
 export function maxInputLength(field: FieldDef): number {
-  return field.kind === 'list' || field.kind === 'pattern' ? field.maxLength : 64;
+  return 'maxLength' in field ? field.maxLength : 64;
 }
 
 /** The allowed whole number next to `current` (ArrowUp/ArrowDown), within range; none for other kinds. */

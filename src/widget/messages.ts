@@ -1,10 +1,14 @@
 /**
  * What a reader is told about bad input, in the page's language: the field rules' messages
+ * (the English of decimal, list and pattern fields is with their rules: number-fields.ts,
+ * pattern-field.ts)
  * and, on translated pages, the core's typed errors by kind. English is built in; a translated
  * page writes its complete table (messages.zh-cn.ts) into the cell's `data-messages` and the
  * browser adopts it with `useMessages`, so no translation ever ships in a script bundle.
  */
 import type { CalcErrorCode } from '../calc/errors.ts';
+import type { NumberRule } from './number-fields.ts';
+import type { PatternRule } from './pattern-field.ts';
 import { fill } from './template.ts';
 
 type Table = Readonly<Record<string, string>>;
@@ -17,13 +21,6 @@ export const FIELD_MESSAGES = {
   whole: 'Must be a whole number.',
   choose: 'Choose one of: {options}.',
   step: 'Must be {min} plus a multiple of {step}.',
-  decimal: 'Enter a number, like 0.75 or 1e-4.',
-  decimalComma: 'Use a point for decimals, like 0.75.',
-  listEmpty: 'Enter at least one number.',
-  listGap: 'Remove the empty entry between two commas.',
-  listTooMany: 'At most {max} numbers.',
-  listEntry: 'Entry {n}: {message}',
-  pattern: 'This is not in the expected form.',
 };
 
 /** The exercise feedback (src/widget/exercise.ts holds the English). */
@@ -35,7 +32,7 @@ export type ExerciseMessageKey = 'correct' | 'hint' | 'tooHigh' | 'tooLow';
  * node the core names plus `colon`, or nothing for a bare formula. English pages show the
  * core's own message instead.
  */
-export type MessageTable = Record<keyof typeof FIELD_MESSAGES | ExerciseMessageKey | 'colon', string> &
+export type MessageTable = Record<keyof typeof FIELD_MESSAGES | NumberRule | PatternRule | ExerciseMessageKey | 'colon', string> &
   Record<`error.${CalcErrorCode}`, string> &
   Partial<Record<`error.${CalcErrorCode}.${string}`, string>>;
 

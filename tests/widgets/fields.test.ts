@@ -1,20 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import {
-  fieldText,
-  maxInputLength,
-  parseChoice,
-  parseDecimal,
-  parseField,
-  parseInteger,
-  parseList,
-  parsePattern,
-  rangeHint,
-  stepped,
-  urlText,
-  type IntegerField,
-  type ListField,
-} from '../../src/widget/fields';
+import { fieldText, maxInputLength, parseChoice, parseField, parseInteger, rangeHint, stepped, urlText, type IntegerField } from '../../src/widget/fields';
+import { decimalField, listField, parseDecimal, parseList } from '../../src/widget/number-fields';
+import { parsePattern, patternField } from '../../src/widget/pattern-field';
 
 const KERNEL = { kind: 'int', min: 1, max: 11 } as const;
 
@@ -94,13 +82,13 @@ describe('step rules: every step-th whole number from min', () => {
     expect([stepped(odd, 4, true), stepped(odd, 4, false)]).toEqual([5, 3]);
     expect([stepped(odd, 15, true), stepped(odd, 1, false)]).toEqual([15, 1]);
     expect(stepped({ kind: 'int', min: 0, max: 4 }, 2, true)).toBe(3);
-    expect(stepped({ kind: 'decimal', min: 0, max: 1 }, 0, true)).toBeUndefined();
+    expect(stepped(decimalField({ min: 0, max: 1 }), 0, true)).toBeUndefined();
     expect(stepped(odd, 2.5, true)).toBeUndefined();
   });
 });
 
 describe('parseDecimal', () => {
-  const beta = { kind: 'decimal', min: 0, max: 10 } as const;
+  const beta = decimalField({ min: 0, max: 10 });
   test.each([
     ['0.75', 0.75],
     ['.5', 0.5],
@@ -124,7 +112,7 @@ describe('parseDecimal', () => {
 });
 
 describe('parseList', () => {
-  const acts: ListField = { kind: 'list', item: { kind: 'decimal', min: 0, max: 100 }, maxItems: 3, maxLength: 40 };
+  const acts = listField({ item: decimalField({ min: 0, max: 100 }), maxItems: 3, maxLength: 40 });
   test('commas, semicolons or spaces separate the entries', () => {
     expect(parseList('1, 2;3', acts)).toEqual({ ok: true, value: [1, 2, 3] });
     expect(parseList(' 1.5  2 ', acts)).toEqual({ ok: true, value: [1.5, 2] });
@@ -151,7 +139,7 @@ describe('parseList', () => {
 });
 
 describe('parsePattern', () => {
-  const unit = { kind: 'pattern', pattern: /^\d{1,2},\d{1,2}$/, maxLength: 5, hidden: true } as const;
+  const unit = patternField({ pattern: /^\d{1,2},\d{1,2}$/, maxLength: 5, hidden: true });
   test('accepts text of the form, refuses anything else without echoing it', () => {
     expect(parsePattern(' 1,2 ', unit)).toEqual({ ok: true, value: '1,2' });
     expect(parsePattern('<b>1,2</b>', unit)).toEqual({ ok: false, message: 'This is not in the expected form.' });
@@ -162,10 +150,10 @@ describe('parsePattern', () => {
 describe('what the cell shows and reads', () => {
   test('range hints and the longest URL value per kind', () => {
     expect(rangeHint({ kind: 'int', min: 1, max: 48 })).toBe('1–48');
-    expect(rangeHint({ kind: 'decimal', min: 0, max: 1000 })).toBe('0–1000');
-    expect(rangeHint({ kind: 'list', item: { kind: 'int', min: 0, max: 1 }, maxItems: 16, maxLength: 200 })).toBe('1–16');
+    expect(rangeHint(decimalField({ min: 0, max: 1000 }))).toBe('0–1000');
+    expect(rangeHint(listField({ item: { kind: 'int', min: 0, max: 1 }, maxItems: 16, maxLength: 200 }))).toBe('1–16');
     expect(rangeHint({ kind: 'choice', options: ['a'] })).toBe('');
     expect(maxInputLength({ kind: 'int', min: 1, max: 2 })).toBe(64);
-    expect(maxInputLength({ kind: 'pattern', pattern: /x/, maxLength: 200 })).toBe(200);
+    expect(maxInputLength(patternField({ pattern: /x/, maxLength: 200 }))).toBe(200);
   });
 });

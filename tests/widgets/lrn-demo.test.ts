@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CalcError } from '../../src/calc/index';
-import { fieldText, parseDecimal as parseDecimalField, parseField } from '../../src/widget/fields';
+import { fieldText, parseField } from '../../src/widget/fields';
+import { parseDecimal } from '../../src/widget/number-fields';
 import {
   computeLrn,
   formatDecimal,
@@ -18,7 +19,6 @@ import {
 /** A field as the cell reads it: the contract's parser with the widget's rules and wording. */
 const parseLrnField = (name: LrnField, raw: string) => parseField(raw, lrnFields[name], undefined, lrnLabels);
 const parseActivations = (raw: string) => parseLrnField('acts', raw);
-const parseDecimal = (raw: string, range: { min: number; max: number }) => parseDecimalField(raw, { kind: 'decimal', ...range });
 const lrnFieldNames = Object.keys(lrnFields) as LrnField[];
 
 const v = (over: Partial<LrnValues>): LrnValues => ({ ...lrnDefaults, ...over });

@@ -6,6 +6,8 @@
  * browser and in the tests.
  */
 import { CalcError, formatCount, isCalcError } from '../../../src/calc/index';
+import { decimalField, listField } from '../../../src/widget/number-fields';
+import type { FieldDef } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -87,20 +89,19 @@ export const MAX_ACTIVATION = 10_000;
 
 /** What each field accepts (src/widget/fields.ts); n is odd: 1, 3, … 15. */
 export const lrnFields = {
-  acts: {
-    kind: 'list',
-    item: { kind: 'decimal', min: 0, max: MAX_ACTIVATION },
+  acts: listField({
+    item: decimalField({ min: 0, max: MAX_ACTIVATION }),
     maxItems: MAX_CHANNELS,
     maxLength: 200,
     messages: { listEmpty: 'msg.noActs', listTooMany: 'msg.tooMany', 'entry.atLeast': 'msg.negative' },
-  },
+  }),
   n: { kind: 'int', min: 1, max: 15, step: 2, messages: { step: 'msg.odd' } },
-  k: { kind: 'decimal', min: 0, max: 1000 },
-  alpha: { kind: 'decimal', min: 0, max: 10 },
-  beta: { kind: 'decimal', min: 0, max: 10 },
+  k: decimalField({ min: 0, max: 1000 }),
+  alpha: decimalField({ min: 0, max: 10 }),
+  beta: decimalField({ min: 0, max: 10 }),
   channel: { kind: 'int', min: 0, max: MAX_CHANNELS - 1 },
   convention: { kind: 'choice', options: ['paper', 'caffe'] },
-} as const;
+} as const satisfies Record<LrnField, FieldDef>;
 
 export interface LrnRow {
   readonly i: number;

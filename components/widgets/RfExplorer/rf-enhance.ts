@@ -61,8 +61,8 @@ export function rfEnhance(root: HTMLElement, cell: CellHandle): void {
     'click',
     (event) => {
       if (!(event.target as Element | null)?.closest?.('[data-reset]')) return;
-      const parsed = parseStack(String(initial.stack));
-      if (parsed.ok) writeLayers(parsed.value);
+      const layers = parseStack(String(initial.stack));
+      if (layers) writeLayers(layers);
     },
     true,
   );
@@ -106,8 +106,8 @@ export function rfEnhance(root: HTMLElement, cell: CellHandle): void {
   /** The runtime put the URL's stack into its field: show it in the table, with any ?rf.l2.k=. */
   function adoptUrlState(): void {
     const params = new URLSearchParams(location.search);
-    const parsed = parseStack(stack!.value);
-    if (!parsed.ok) {
+    const layers = parseStack(stack!.value);
+    if (!layers) {
       // A stack no one could have written: the whole link is refused, the default shown.
       for (const name of ['stack', 'size', 'unit'] as const) {
         const input = control(name);
@@ -119,7 +119,7 @@ export function rfEnhance(root: HTMLElement, cell: CellHandle): void {
     }
     const layerParams = [...params].filter(([key]) => key.startsWith(`${ns}.`) && LAYER_KEY.test(key.slice(ns.length + 1)));
     if (!params.has(`${ns}.stack`) && layerParams.length === 0) return;
-    writeLayers(parsed.value);
+    writeLayers(layers);
     for (const [key, value] of layerParams) {
       const input = control(key.slice(ns.length + 1));
       if (input) input.value = value.slice(0, 64);

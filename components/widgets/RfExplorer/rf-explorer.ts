@@ -16,6 +16,7 @@ import {
   type LayerSpec,
   type RfTable,
 } from '../../../src/calc/index';
+import { patternField } from '../../../src/widget/pattern-field';
 import type { IntegerField } from '../../../src/widget/fields';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -210,10 +211,10 @@ const localized = (problem: string, field: string) => Object.assign(new CalcErro
 
 /** The state a cell's values describe; a layer value out of range (from a URL) throws, naming its control. */
 export function stateOf(v: RfValues): RfState {
-  const parsed = parseStack(v.stack);
-  if (!parsed.ok) throw localized(parsed.message, 'stack');
-  const layers = parsed.value.map((raw, i) => {
-    const { layer, errors } = parseLayer(raw, i);
+  const rows = parseStack(v.stack);
+  if (!rows) throw new CalcError('bad-parameter', '', 'the layer stack cannot be read', 'stack');
+  const layers = rows.map((row, i) => {
+    const { layer, errors } = parseLayer(row, i);
     const [field, message] = Object.entries(errors)[0] ?? [];
     if (!layer) throw localized(message ?? '', field ?? 'stack');
     return layer;
@@ -232,8 +233,8 @@ export const rfExplorer: WidgetDef<RfValues, RfLabels> = {
   name: 'rf-explorer',
   fields: {
     size: sizeField,
-    stack: { kind: 'pattern', pattern: STACK_PATTERN, maxLength: 200, hidden: true },
-    unit: { kind: 'pattern', pattern: /^\d{1,2},\d{1,2}$/, maxLength: 16, hidden: true },
+    stack: patternField({ pattern: STACK_PATTERN, maxLength: 200, hidden: true }),
+    unit: patternField({ pattern: /^\d{1,2},\d{1,2}$/, maxLength: 16, hidden: true }),
   },
   defaults: { size: rfDefaults.size, stack: formatStack(rfDefaults.layers), unit: rfDefaults.unit.join(',') },
   // English labels on the server only: the browser renders with the labels the server wrote

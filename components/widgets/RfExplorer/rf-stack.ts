@@ -3,7 +3,7 @@
  * state and the cell's hidden `stack` field), the raw values of each row, and the rows' HTML,
  * which the server and the enhance hook render alike.
  */
-import { parseInteger, type FieldResult, type IntegerField } from '../../../src/widget/fields';
+import { parseInteger, type IntegerField } from '../../../src/widget/fields';
 import { escapeHtml as e } from '../../../src/widget/html';
 import type { RfLabels } from './rf-explorer';
 
@@ -61,19 +61,19 @@ const TOKEN = new RegExp(`^([cp])${NUMBERS}$`);
 /**
  * Reads `c3s1,c3s1,p2s2`. Structure is checked here (at most MAX_LAYERS tokens, each matching
  * the grammar); values are returned as text so that out-of-range numbers are reported on their
- * field like typing. Anything else (markup, huge input) is rejected as a whole.
+ * field like typing. Anything else (markup, huge input) is rejected as a whole: undefined (the
+ * cell's stack field says why; only a URL can put such text there).
  */
-export function parseStack(text: string): FieldResult<RawLayer[]> {
-  if (text.length > 200) return { ok: false, message: 'The layer stack is too long.' };
+export function parseStack(text: string): RawLayer[] | undefined {
   const tokens = text.trim().toLowerCase().split(',');
-  if (tokens.length > MAX_LAYERS) return { ok: false, message: `At most ${MAX_LAYERS} layers.` };
+  if (text.length > 200 || tokens.length > MAX_LAYERS) return undefined;
   const layers: RawLayer[] = [];
   for (const token of tokens) {
     const m = TOKEN.exec(token.trim());
-    if (!m) return { ok: false, message: 'Write layers like c3s1,p2s2 (kind, kernel, stride, then d… and p… if needed).' };
+    if (!m) return undefined;
     layers.push({ kind: m[1] === 'c' ? 'conv' : 'pool', k: m[2]!, s: m[3] ?? (m[1] === 'p' ? m[2]! : '1'), d: m[4] ?? '1', p: m[5] ?? '0' });
   }
-  return { ok: true, value: layers };
+  return layers;
 }
 
 /** "2,3" → [2, 3]; anything else is rejected (the caller keeps its unit). */

@@ -20,7 +20,6 @@ export const FIELD_MESSAGES = {
   atLeast: 'Must be at least {min}.',
   whole: 'Must be a whole number.',
   choose: 'Choose one of: {options}.',
-  step: 'Must be {min} plus a multiple of {step}.',
 };
 
 /** The exercise feedback (src/widget/exercise.ts holds the English). */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { fieldText, maxInputLength, parseChoice, parseField, parseInteger, rangeHint, stepped, urlText, type IntegerField } from '../../src/widget/fields';
-import { decimalField, listField, parseDecimal, parseList } from '../../src/widget/number-fields';
+import { fieldText, maxInputLength, parseChoice, parseField, parseInteger, rangeHint, stepped, urlText } from '../../src/widget/fields';
+import { decimalField, listField, parseDecimal, parseList, steppedField } from '../../src/widget/number-fields';
 import { parsePattern, patternField } from '../../src/widget/pattern-field';
 
 const KERNEL = { kind: 'int', min: 1, max: 11 } as const;
@@ -66,15 +66,16 @@ describe('parseChoice', () => {
 
 describe('step rules: every step-th whole number from min', () => {
   // LRN's window n (Krizhevsky et al. 2012, §3.3: n adjacent kernel maps, centred on i) is odd.
-  const odd: IntegerField = { kind: 'int', min: 1, max: 15, step: 2 };
+  const odd = steppedField({ min: 1, max: 15, step: 2 });
 
   test('values off the step are refused with the generic message, or the field\'s own label', () => {
-    expect(parseInteger('7', odd)).toEqual({ ok: true, value: 7 });
-    expect(parseInteger('4', odd)).toEqual({ ok: false, message: 'Must be 1 plus a multiple of 2.' });
-    const own = { ...odd, messages: { step: 'msg.odd' } };
-    expect(parseInteger('4', own, undefined, { 'msg.odd': 'Must be odd.' })).toEqual({ ok: false, message: 'Must be odd.' });
+    expect(parseField('7', odd)).toEqual({ ok: true, value: 7 });
+    expect(parseField('4', odd)).toEqual({ ok: false, message: 'Must be 1 plus a multiple of 2.' });
+    expect(parseField('2.5', odd)).toEqual({ ok: false, message: 'Must be a whole number.' });
+    const own = steppedField({ min: 1, max: 15, step: 2, messages: { step: 'msg.odd' } });
+    expect(parseField('4', own, undefined, { 'msg.odd': 'Must be odd.' })).toEqual({ ok: false, message: 'Must be odd.' });
     // Without the label (a page that did not write it) the generic message stands in.
-    expect(parseInteger('4', own)).toEqual({ ok: false, message: 'Must be 1 plus a multiple of 2.' });
+    expect(parseField('4', own)).toEqual({ ok: false, message: 'Must be 1 plus a multiple of 2.' });
   });
 
   test('the arrow keys step to the next allowed value, from an off-step one too, within range', () => {

@@ -6,7 +6,7 @@
  * browser and in the tests.
  */
 import { CalcError, formatCount, isCalcError } from '../../../src/calc/index';
-import { decimalField, listField } from '../../../src/widget/number-fields';
+import { decimalField, listField, steppedField } from '../../../src/widget/number-fields';
 import type { FieldDef } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
@@ -95,7 +95,7 @@ export const lrnFields = {
     maxLength: 200,
     messages: { listEmpty: 'msg.noActs', listTooMany: 'msg.tooMany', 'entry.atLeast': 'msg.negative' },
   }),
-  n: { kind: 'int', min: 1, max: 15, step: 2, messages: { step: 'msg.odd' } },
+  n: steppedField({ min: 1, max: 15, step: 2, messages: { step: 'msg.odd' } }),
   k: decimalField({ min: 0, max: 1000 }),
   alpha: decimalField({ min: 0, max: 10 }),
   beta: decimalField({ min: 0, max: 10 }),

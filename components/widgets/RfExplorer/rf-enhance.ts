@@ -10,7 +10,20 @@ import { markField, safeJson, setCellMessage } from '../../notebook/dom';
 import { fill } from '../../../src/widget/template';
 import type { CellHandle } from '../../../src/widget/widget';
 import { clampUnit, type RfLabels } from './rf-explorer';
-import { LAYER_KEYS, MAX_LAYERS, fieldName, formatStack, layerRowsHtml, parseLayer, parseStack, type RawLayer, type RfLayer } from './rf-stack';
+import { stepped } from '../../../src/widget/fields';
+import {
+  LAYER_KEYS,
+  MAX_LAYERS,
+  fieldName,
+  formatStack,
+  layerFields,
+  layerRowsHtml,
+  parseLayer,
+  parseStack,
+  type LayerKey,
+  type RawLayer,
+  type RfLayer,
+} from './rf-stack';
 
 const NEW_LAYER: RawLayer = { kind: 'conv', k: '3', s: '1', d: '1', p: '0' };
 /** A layer control's URL key after the namespace: "l2.k". */
@@ -132,10 +145,11 @@ export function rfEnhance(root: HTMLElement, cell: CellHandle): void {
   function stepLayerValue(event: KeyboardEvent): void {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
-    const [min, max, current] = [Number(input.dataset.min), Number(input.dataset.max), Number(input.value)];
-    if (!Number.isInteger(min) || !Number.isInteger(max) || !Number.isInteger(current)) return;
+    const field = layerFields[input.name.split('.')[1] as LayerKey];
+    const next = field && stepped(field, Number(input.value), event.key === 'ArrowUp');
+    if (next === undefined) return;
     event.preventDefault();
-    input.value = String(Math.min(max, Math.max(min, current + (event.key === 'ArrowUp' ? 1 : -1))));
+    input.value = String(next);
     input.dispatchEvent(new Event('input', { bubbles: true }));
   }
 }

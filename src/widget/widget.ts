@@ -19,8 +19,7 @@ export interface WidgetDef<V extends WidgetValues, L extends WidgetLabels> {
   summary(values: V, labels: L): string;
   /**
    * The output area's HTML (derivation, then result). May throw the core's CalcError. `id` is
-   * the cell's id prefix, for ids inside the output (`${id}-region`); an element there that has
-   * focus keeps it across a re-render when it has an id.
+   * the cell's id prefix, for ids inside the output (`${id}-region`).
    */
   render(values: V, labels: L, id?: string): string;
   /**

@@ -124,8 +124,7 @@ export function tablesHtml(state: RfState, result: RfResult, labels: RfLabels): 
 
 /**
  * The whole output area: both grids, the chosen unit's region, the map's help and the tables.
- * `id` is the cell's id prefix: the map is described by the region and the help, and keeps
- * focus across a re-render by its id.
+ * `id` is the cell's id prefix: the map is described by the region and the help.
  */
 export function outputHtml(state: RfState, result: RfResult, labels: RfLabels, { id, region }: { id: string; region: string }): string {
   const uid = e(id);

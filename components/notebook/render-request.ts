@@ -13,6 +13,8 @@ export interface RenderRequest {
   readonly values: WidgetValues;
   /** The cell's labels; the definition's own fill any gap. */
   readonly labels: WidgetLabels;
+  /** The cell's id prefix (`nb-<ns>`), for ids inside the output. */
+  readonly id?: string;
 }
 
 /** An error as plain data (a worker posts data, not Error instances). */
@@ -49,10 +51,10 @@ export function errorOf(fields: ErrorFields): Error {
 }
 
 /** Renders; never throws: a rejected combination comes back as the error and the field to mark. */
-export function renderRequest(def: AnyWidgetDef, { values, labels }: RenderRequest): RenderReply {
+export function renderRequest(def: AnyWidgetDef, { values, labels, id }: RenderRequest): RenderReply {
   const all = { ...def.labels, ...labels };
   try {
-    return { ok: true, html: def.render(values, all), summary: def.summary(values, all) };
+    return { ok: true, html: def.render(values, all, id), summary: def.summary(values, all) };
   } catch (error) {
     const blamed = error instanceof Error ? def.blame?.(error, values) : undefined;
     return { ok: false, error: fieldsOf(error), ...(blamed === undefined ? {} : { blamed }) };

@@ -10,7 +10,7 @@
  * by CSS), until the newest request's result arrives; older results are dropped. A result
  * updates only the output's nodes that differ from it (morph.ts).
  */
-import { parseField } from '../../src/widget/fields.ts';
+import { fieldText, maxInputLength, parseField, stepped, urlText } from '../../src/widget/fields.ts';
 import { errorMessage, useMessages } from '../../src/widget/messages.ts';
 import type { AnyWidgetDef, WidgetDef, WidgetForm, WidgetLabels, WidgetValues } from '../../src/widget/widget.ts';
 import { markField, safeJson, setCellMessage } from './dom';
@@ -24,7 +24,7 @@ export function registerWidget<V extends WidgetValues, L extends WidgetLabels>(d
   define(def, class extends NotebookCell {
     protected readonly form = def;
     protected render(values: WidgetValues, labels: WidgetLabels): RenderReply {
-      return renderRequest(def, { values, labels });
+      return renderRequest(def, { values, labels, id: `nb-${this.ns}` });
     }
     protected override enhance(): void {
       def.enhance?.(this, { refresh: () => this.update(true), labels: this.labels });
@@ -41,7 +41,7 @@ export function registerWorkerWidget<V extends WidgetValues>(widgetForm: WidgetF
   define(form, class extends NotebookCell {
     protected readonly form = form;
     protected render(values: WidgetValues, labels: WidgetLabels): Promise<RenderReply | null> {
-      return client.request(this.ns, { values, labels });
+      return client.request(this.ns, { values, labels, id: `nb-${this.ns}` });
     }
     protected override cancel(): void {
       client.cancel(this.ns);
@@ -103,20 +103,19 @@ abstract class NotebookCell extends HTMLElement {
       const value = params.get(`${this.ns}.${name}`);
       const input = this.field(name);
       if (value === null || !input) continue;
-      input.value = value.slice(0, 64);
+      input.value = value.slice(0, maxInputLength(this.form.fields[name]!));
       applied = true;
     }
     return applied;
   }
 
-  /** ArrowUp/ArrowDown step whole-number fields, like a spin button. */
+  /** ArrowUp/ArrowDown step whole-number fields to the next allowed value, like a spin button. */
   private step(event: KeyboardEvent): void {
     const input = event.target;
     if (!(input instanceof HTMLInputElement) || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     const field = this.form.fields[input.name];
-    const current = Number(input.value);
-    if (field?.kind !== 'int' || !Number.isInteger(current)) return;
-    const next = Math.min(field.max, Math.max(field.min, current + (event.key === 'ArrowUp' ? 1 : -1)));
+    const next = field && stepped(field, Number(input.value), event.key === 'ArrowUp');
+    if (next === undefined) return;
     event.preventDefault();
     input.value = String(next);
     this.update(true);
@@ -125,7 +124,7 @@ abstract class NotebookCell extends HTMLElement {
   private reset(): void {
     for (const [name, value] of Object.entries(this.initial)) {
       const input = this.field(name);
-      if (input) input.value = String(value);
+      if (input) input.value = fieldText(value);
     }
     this.update(true);
   }
@@ -143,7 +142,7 @@ abstract class NotebookCell extends HTMLElement {
     for (const [name, def] of Object.entries(this.form.fields)) {
       const input = this.field(name);
       if (!input) continue;
-      const result = parseField(input.value, def);
+      const result = parseField(input.value, def, undefined, this.labels);
       if (result.ok) values[name] = result.value;
       else problems.set(name, result.message);
     }
@@ -209,8 +208,9 @@ abstract class NotebookCell extends HTMLElement {
     const url = new URL(location.href);
     for (const [name, value] of Object.entries(values)) {
       if (this.form.fields[name]?.kind === 'text') continue;
-      if (!active.has(name) || value === this.initial[name]) url.searchParams.delete(`${this.ns}.${name}`);
-      else url.searchParams.set(`${this.ns}.${name}`, String(value));
+      const initial = this.initial[name];
+      if (!active.has(name) || (initial !== undefined && urlText(value) === urlText(initial))) url.searchParams.delete(`${this.ns}.${name}`);
+      else url.searchParams.set(`${this.ns}.${name}`, urlText(value));
     }
     history.replaceState(history.state, '', url);
   }

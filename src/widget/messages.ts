@@ -1,10 +1,14 @@
 /**
  * What a reader is told about bad input, in the page's language: the field rules' messages
+ * (the English of decimal, list and pattern fields is with their rules: number-fields.ts,
+ * pattern-field.ts)
  * and, on translated pages, the core's typed errors by kind. English is built in; a translated
  * page writes its complete table (messages.zh-cn.ts) into the cell's `data-messages` and the
  * browser adopts it with `useMessages`, so no translation ever ships in a script bundle.
  */
 import type { CalcErrorCode } from '../calc/errors.ts';
+import type { NumberRule } from './number-fields.ts';
+import type { PatternRule } from './pattern-field.ts';
 import { fill } from './template.ts';
 
 type Table = Readonly<Record<string, string>>;
@@ -28,7 +32,7 @@ export type ExerciseMessageKey = 'correct' | 'hint' | 'tooHigh' | 'tooLow';
  * node the core names plus `colon`, or nothing for a bare formula. English pages show the
  * core's own message instead.
  */
-export type MessageTable = Record<keyof typeof FIELD_MESSAGES | ExerciseMessageKey | 'colon', string> &
+export type MessageTable = Record<keyof typeof FIELD_MESSAGES | NumberRule | PatternRule | ExerciseMessageKey | 'colon', string> &
   Record<`error.${CalcErrorCode}`, string> &
   Partial<Record<`error.${CalcErrorCode}.${string}`, string>>;
 

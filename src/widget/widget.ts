@@ -3,9 +3,9 @@
  * render) shared by its Astro component (server render, readable without JavaScript) and
  * its custom element (live updates in the browser). See README, "Adding a widget".
  */
-import type { FieldDef } from './fields.ts';
+import type { FieldDef, FieldValue } from './fields.ts';
 
-export type WidgetValues = Record<string, number | string>;
+export type WidgetValues = Record<string, FieldValue>;
 export type WidgetLabels = Record<string, string>;
 
 export interface WidgetDef<V extends WidgetValues, L extends WidgetLabels> {
@@ -17,8 +17,11 @@ export interface WidgetDef<V extends WidgetValues, L extends WidgetLabels> {
   readonly labels: L;
   /** One line for the live region: what changed, in words. */
   summary(values: V, labels: L): string;
-  /** The output area's HTML (derivation, then result). May throw the core's CalcError. */
-  render(values: V, labels: L): string;
+  /**
+   * The output area's HTML (derivation, then result). May throw the core's CalcError. `id` is
+   * the cell's id prefix, for ids inside the output (`${id}-region`).
+   */
+  render(values: V, labels: L, id?: string): string;
   /**
    * Fields that apply only to some values (the model explorer's options of the chosen model):
    * the names of those that apply. The others are hidden, not validated, and left out of the URL.
@@ -26,8 +29,11 @@ export interface WidgetDef<V extends WidgetValues, L extends WidgetLabels> {
   active?(values: V): readonly Extract<keyof V, string>[];
   /** `false`: no Reset button (an exercise starts empty; clearing the field is its reset). */
   readonly reset?: false;
-  /** Which field to mark invalid when the core rejects a combination of values. */
-  blame?(error: Error, values: V): Extract<keyof V, string> | undefined;
+  /**
+   * Which field to mark invalid when the core rejects a combination of values, or a control an
+   * `enhance` hook put into the form (dotted names, e.g. the RF explorer's `l2.k`).
+   */
+  blame?(error: Error, values: V): Extract<keyof V, string> | `${string}.${string}` | undefined;
   /**
    * Browser only: behaviour beyond recompute (a slider, a clickable grid), run once when the
    * cell's element connects. It gets the cell root; it may add controls that type into the

@@ -8,7 +8,8 @@ import { parseNetwork } from '../../src/parse/index';
 import { setPasted } from '../../components/widgets/PasteNetwork/paste-network';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { AnyWidgetDef, WidgetLabels } from '../../src/widget/widget';
+import type { AnyWidgetDef, WidgetLabels, WidgetValues } from '../../src/widget/widget';
+import { parseField } from '../../src/widget/fields';
 import type { Translation } from '../../src/i18n/locale';
 import { errorMessage } from '../../src/widget/messages';
 import { messagesZh } from '../../src/widget/messages.zh-cn';
@@ -39,6 +40,10 @@ import { signalPropagation } from '../../components/widgets/SignalPropagation/si
 import { signalPropagationZh } from '../../components/widgets/SignalPropagation/labels.zh-cn';
 import { pasteNetwork } from '../../components/widgets/PasteNetwork/paste-network';
 import { pasteZh } from '../../components/widgets/PasteNetwork/labels.zh-cn';
+import { lrnDemo, lrnFields } from '../../components/widgets/LrnDemo/lrn-demo';
+import { lrnZh } from '../../components/widgets/LrnDemo/labels.zh-cn';
+import { rfDefaults, rfExplorer, formatStack } from '../../components/widgets/RfExplorer/rf-explorer';
+import { rfZh } from '../../components/widgets/RfExplorer/labels.zh-cn';
 
 /** Words of the paste cell's default text: the reader's own names (modules, classes), not ours. */
 const PASTED = new Set<string>();
@@ -64,10 +69,12 @@ const WIDGETS: readonly (readonly [AnyWidgetDef, Translation<WidgetLabels>])[] =
   [effectiveRfWidget as unknown as AnyWidgetDef, effectiveRfZh],
   [signalPropagation as unknown as AnyWidgetDef, signalPropagationZh],
   [pasteNetwork as unknown as AnyWidgetDef, pasteZh],
+  [lrnDemo as unknown as AnyWidgetDef, lrnZh],
+  [rfExplorer as unknown as AnyWidgetDef, rfZh],
 ];
 
 /** The defaults, then the defaults with each option of each choice field. */
-function variants(def: AnyWidgetDef): Record<string, string | number>[] {
+function variants(def: AnyWidgetDef): WidgetValues[] {
   const out = [{ ...def.defaults }];
   for (const [name, field] of Object.entries(def.fields)) {
     if (field.kind !== 'choice') continue;
@@ -109,38 +116,23 @@ test('every Cell widget has a Chinese label set, and this test covers it', () =>
   expect(translated.length).toBeGreaterThanOrEqual(WIDGETS.length);
 });
 
-describe('lrn-demo in Chinese (its own element and parsers)', () => {
-  test('labels, output, summary and every message are Chinese', async () => {
-    const { lrnDefaults, lrnLabels, lrnSummary, renderLrn, parseActivations, LRN_MESSAGES } = await import('../../components/widgets/LrnDemo/lrn-demo');
-    const { lrnZh, lrnMessagesZh } = await import('../../components/widgets/LrnDemo/labels.zh-cn');
-    const labels = { ...lrnLabels, ...lrnZh.labels };
-    for (const [key, text] of Object.entries(lrnZh.labels)) expect(templateEnglishWords(text), key).toEqual([]);
-    for (const [key, text] of Object.entries(lrnMessagesZh)) expect(templateEnglishWords(text), key).toEqual([]);
-    expect(Object.keys(lrnMessagesZh).sort()).toEqual(Object.keys(LRN_MESSAGES).sort());
-    expect(englishWords(htmlText(renderLrn(lrnDefaults, labels)))).toEqual([]);
-    expect(englishWords(lrnSummary(lrnDefaults, labels))).toEqual([]);
-    const { useMessages } = await import('../../src/widget/messages');
-    useMessages({ ...messagesZh, ...lrnMessagesZh });
-    try {
-      expect(parseActivations('1, -2')).toEqual({ ok: false, message: '第 2 项是负数；ReLU 之后的激活值不会小于 0。' });
-      expect(parseActivations('1, 1e309')).toEqual({ ok: false, message: '第 2 项：不能大于 10000。' });
-    } finally {
-      useMessages({});
-    }
+describe('lrn-demo in Chinese: its own wording of the field rules', () => {
+  test('a list entry and the odd window are reported in Chinese', () => {
+    const labels = { ...lrnDemo.labels, ...lrnZh.labels };
+    expect(parseField('1, -2', lrnFields.acts, messagesZh, labels)).toEqual({ ok: false, message: '第 2 项是负数；ReLU 之后的激活值不会小于 0。' });
+    expect(parseField('1, 1e309', lrnFields.acts, messagesZh, labels)).toEqual({ ok: false, message: '第 2 项：不能大于 10000。' });
+    expect(parseField('4', lrnFields.n, messagesZh, labels)).toEqual({ ok: false, message: '必须是奇数，这样窗口才以通道 i 为中心。' });
   });
 });
 
-describe('rf-explorer in Chinese (its own element)', () => {
-  test('labels and every rendered part are Chinese, padding notes included', async () => {
-    const { rfDefaults, rfLabels, renderRf } = await import('../../components/widgets/RfExplorer/rf-explorer');
-    const { rfZh } = await import('../../components/widgets/RfExplorer/labels.zh-cn');
-    const labels = { ...rfLabels, ...rfZh.labels };
-    for (const [key, text] of Object.entries(rfZh.labels)) expect(templateEnglishWords(text), key).toEqual([]);
-    // A corner unit of a padded stack: the region reaches into the padding.
-    const state = { ...rfDefaults, unit: [0, 0] as const, layers: rfDefaults.layers.map((l) => ({ ...l, p: 1 })) };
-    const out = renderRf(state, labels);
-    for (const part of [out.summary, out.region, out.gridIn, out.tables]) expect(englishWords(htmlText(part))).toEqual([]);
-    expect(out.region).toMatch(/填充/);
+describe('rf-explorer in Chinese: padding notes', () => {
+  test('a corner unit of a padded stack: the region reaches into the padding, in Chinese', () => {
+    const labels = { ...rfExplorer.labels, ...rfZh.labels };
+    const values = { size: rfDefaults.size, stack: formatStack(rfDefaults.layers.map((l) => ({ ...l, p: 1 }))), unit: '0,0' };
+    const html = rfExplorer.render(values, labels);
+    expect(englishWords(htmlText(html))).toEqual([]);
+    expect(englishWords(rfExplorer.summary(values, labels))).toEqual([]);
+    expect(rfExplorer.summary(values, labels)).toMatch(/填充/);
   });
 });
 

@@ -1,23 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CalcError } from '../../src/calc/index';
+import { fieldText, parseField } from '../../src/widget/fields';
+import { parseDecimal } from '../../src/widget/number-fields';
 import {
   computeLrn,
   formatDecimal,
-  formatLrnField,
   lrnBlame,
   lrnDefaults,
-  lrnFieldNames,
+  lrnFields,
   lrnLabels,
   lrnSummary,
-  parseActivations,
-  parseDecimal,
-  parseLrnField,
   renderLrn,
+  type LrnField,
   type LrnValues,
 } from '../../components/widgets/LrnDemo/lrn-demo';
 
+/** A field as the cell reads it: the contract's parser with the widget's rules and wording. */
+const parseLrnField = (name: LrnField, raw: string) => parseField(raw, lrnFields[name], undefined, lrnLabels);
+const parseActivations = (raw: string) => parseLrnField('acts', raw);
+const lrnFieldNames = Object.keys(lrnFields) as LrnField[];
+
 const v = (over: Partial<LrnValues>): LrnValues => ({ ...lrnDefaults, ...over });
+const computeError = (values: LrnValues): Error => {
+  try {
+    computeLrn(values);
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('computeLrn accepted the values');
+};
 
 describe('lrn-demo: the paper\'s formula on the default pixel', () => {
   it('defaults are the paper\'s constants (§3.3)', () => {
@@ -116,6 +128,14 @@ describe('lrn-demo: parsing with the widget contract', () => {
     expect(parseLrnField('n', '7')).toEqual({ ok: true, value: 7 });
   });
 
+  it('the lrn-demo definition is this widget: its fields, defaults and the cell name the URL keys use', async () => {
+    const { lrnDemo } = await import('../../components/widgets/LrnDemo/lrn-demo');
+    expect(lrnDemo.name).toBe('lrn-demo');
+    expect(lrnDemo.fields).toBe(lrnFields);
+    expect(lrnDemo.render(lrnDefaults, lrnLabels)).toBe(renderLrn(lrnDefaults, lrnLabels));
+    expect(lrnDemo.blame?.(computeError(v({ acts: [1, 2, 3], channel: 5 })), lrnDefaults)).toBe('channel');
+  });
+
   it('messages never echo the input', () => {
     fc.assert(
       fc.property(fc.string(), (raw) => {
@@ -129,7 +149,7 @@ describe('lrn-demo: parsing with the widget contract', () => {
 
   it('format and parse round-trip the defaults', () => {
     for (const name of lrnFieldNames) {
-      expect(parseLrnField(name, formatLrnField(name, lrnDefaults[name]))).toEqual({ ok: true, value: lrnDefaults[name] });
+      expect(parseLrnField(name, fieldText(lrnDefaults[name]))).toEqual({ ok: true, value: lrnDefaults[name] });
     }
   });
 });
@@ -142,7 +162,7 @@ describe('lrn-demo: bad combinations throw CalcError, never NaN', () => {
       computeLrn(bad);
     } catch (e) {
       expect(lrnBlame(e)).toBe('channel');
-      expect((e as CalcError).problem).toBe('there are 3 channels, so i goes from 0 to 2');
+      expect((e as CalcError).problem).toBe('There are 3 channels, so i goes from 0 to 2.');
     }
   });
 

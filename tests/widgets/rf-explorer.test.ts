@@ -12,14 +12,21 @@ import {
   parseLayer,
   parseStack,
   parseUnit,
-  renderRf,
   rfDefaults,
+  rfExplorer,
+  STACK_PATTERN,
   rfLabels,
   span,
   summaryOf,
   type RfLayer,
   type RfState,
+  type RfValues,
 } from '../../components/widgets/RfExplorer/rf-explorer';
+import { parseField } from '../../src/widget/fields';
+
+/** The cell's values for a state: what its hidden stack and unit fields hold. */
+const valuesOf = (state: RfState): RfValues => ({ size: state.size, stack: formatStack(state.layers), unit: state.unit.join(',') });
+const renderRf = (state: RfState) => rfExplorer.render(valuesOf(state), rfLabels);
 
 const conv = (k: number, s = 1, p = 0, d = 1): RfLayer => ({ kind: 'conv', k, s, d, p });
 const pool = (k: number, s = k, p = 0): RfLayer => ({ kind: 'pool', k, s, d: 1, p });
@@ -62,7 +69,7 @@ describe('rf-explorer: the default stack c3s1,c3s1,p2s2,c3s1 on 16×16', () => {
   });
 
   test('the tables show the recursions with the numbers substituted', () => {
-    const html = renderRf(rfDefaults, rfLabels).tables;
+    const html = renderRf(rfDefaults);
     expect(html).toContain('6 + (3 − 1)·2 = <strong>10</strong>');
     expect(html).toContain('(3 − 1)·2 + 2');
     expect(html).toContain('rows: 1·<var>S</var> − <var>P</var> = 1·2 − 0 = 2');
@@ -82,19 +89,17 @@ describe('rf-explorer: padding', () => {
 
 describe('rf-explorer: URL stack', () => {
   test('reads and writes the compact form; a pool’s stride defaults to its kernel', () => {
-    const parsed = parseStack('c3s1,c3s2d2p2,p3');
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    expect(parsed.value).toEqual([
+    const parsed = parseStack('c3s1,c3s2d2p2,p3')!;
+    expect(parsed).toEqual([
       { kind: 'conv', k: '3', s: '1', d: '1', p: '0' },
       { kind: 'conv', k: '3', s: '2', d: '2', p: '2' },
       { kind: 'pool', k: '3', s: '3', d: '1', p: '0' },
     ]);
-    const layers = parsed.value.map((raw, i) => parseLayer(raw, i).layer!);
+    const layers = parsed.map((raw, i) => parseLayer(raw, i).layer!);
     expect(formatStack(layers)).toBe('c3s1,c3s2d2p2,p3s3');
   });
 
-  test.each([
+  const rejected = [
     ['markup', '<img src=x onerror=alert(1)>'],
     ['text', 'hello'],
     ['an empty layer', 'c3s1,,c3s1'],
@@ -102,15 +107,19 @@ describe('rf-explorer: URL stack', () => {
     ['huge input', 'c3s1,'.repeat(100)],
     ['a fraction', 'c3.5s1'],
     ['a negative', 'c-3s1'],
-  ])('rejects %s as a whole', (_name, text) => {
-    expect(parseStack(text).ok).toBe(false);
+  ];
+  test.each(rejected)('rejects %s as a whole', (_name, text) => {
+    expect(parseStack(text)).toBeUndefined();
+  });
+
+  test.each(rejected)('the cell\'s stack field refuses %s too (its pattern and parseStack agree)', (_name, text) => {
+    expect(parseField(text, rfExplorer.fields.stack).ok).toBe(false);
   });
 
   test('out-of-range numbers parse, then fail on their field like typing', () => {
-    const parsed = parseStack('c99s1,p2s2');
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    const first = parseLayer(parsed.value[0]!, 0);
+    const parsed = parseStack('c99s1,p2s2')!;
+    expect(parsed).toHaveLength(2);
+    const first = parseLayer(parsed[0]!, 0);
     expect(first.layer).toBeUndefined();
     expect(first.errors).toEqual({ 'l1.k': 'Must be at most 9.' });
     expect(parseLayer({ kind: 'conv', k: '1e309', s: '1', d: '1', p: '' }, 2).errors).toEqual({
@@ -159,8 +168,7 @@ describe('rf-explorer: properties', () => {
     fc.assert(
       fc.property(stack, (layers) => {
         const parsed = parseStack(formatStack(layers));
-        expect(parsed.ok).toBe(true);
-        if (parsed.ok) expect(parsed.value.map((raw, i) => parseLayer(raw, i).layer)).toEqual(layers);
+        expect(parsed?.map((raw, i) => parseLayer(raw, i).layer)).toEqual(layers);
       }),
     );
   });
@@ -169,17 +177,74 @@ describe('rf-explorer: properties', () => {
     fc.assert(
       fc.property(stack, fc.integer({ min: 1, max: 48 }), fc.integer({ min: 0, max: 47 }), fc.integer({ min: 0, max: 47 }), (layers, size, y, x) => {
         try {
-          const out = renderRf({ size, layers, unit: [y, x] }, rfLabels);
-          const text = Object.values(out).filter((v) => typeof v === 'string').join('');
+          const values = valuesOf({ size, layers, unit: [y, x] });
+          const text = rfExplorer.render(values, rfLabels) + rfExplorer.summary(values, rfLabels);
           expect(text).not.toMatch(/NaN|Infinity|undefined/);
-          expect(out.result.table.backward.at(-1)!.f).toBe(out.result.table.r);
+          const result = computeRf({ size, layers });
+          expect(result.table.backward.at(-1)!.f).toBe(result.table.r);
           const t = receptiveFieldTable(layers.map((l) => ({ kernel: l.k, stride: l.s, padding: l.p, dilation: l.d })));
-          expect(out.result.table.r).toBe(t.r);
+          expect(result.table.r).toBe(t.r);
         } catch (e) {
           expect(e).toBeInstanceOf(CalcError);
         }
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('rf-explorer: the widget definition', () => {
+  test('its fields are the URL state the explorer always had: ?rf.size, ?rf.stack, ?rf.unit', () => {
+    expect(rfExplorer.name).toBe('rf-explorer');
+    expect(Object.keys(rfExplorer.fields)).toEqual(['size', 'stack', 'unit']);
+    expect(rfExplorer.defaults).toEqual({ size: 16, stack: 'c3s1,c3s1,p2s2,c3s1', unit: '1,2' });
+  });
+
+  test('every stack formatStack writes passes the stack field', () => {
+    const layer = fc.record({
+      kind: fc.constantFrom('conv' as const, 'pool' as const),
+      k: fc.integer({ min: 1, max: 9 }),
+      s: fc.integer({ min: 1, max: 4 }),
+      d: fc.integer({ min: 1, max: 4 }),
+      p: fc.integer({ min: 0, max: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(layer, { minLength: 1, maxLength: MAX_LAYERS }), (layers) => {
+        expect(STACK_PATTERN.test(formatStack(layers))).toBe(true);
+      }),
+    );
+  });
+
+  test('the output carries the cell\'s ids: the map is described by the region and the help', () => {
+    const html = rfExplorer.render(rfExplorer.defaults, rfLabels, 'nb-rf2');
+    expect(html).toContain('id="nb-rf2-map" data-grid tabindex="0" role="group" aria-label="Output map" aria-describedby="nb-rf2-region nb-rf2-gridhelp"');
+    expect(html).toContain('<p class="rf-desc" id="nb-rf2-region" data-region>Output unit (1, 2) sees input rows 2–11, columns 4–13.</p>');
+  });
+
+  test('a chosen unit beyond the map is shown clamped (the field keeps the choice)', () => {
+    // The default stack ends in a 4×4 map: unit (9, 9) is shown as (3, 3).
+    expect(rfExplorer.summary({ ...rfExplorer.defaults, unit: '9,9' }, rfLabels)).toMatch(/Output unit \(3, 3\)/);
+  });
+
+  test('a layer value out of range (from a URL) throws, blamed on its control in the table', () => {
+    let error: unknown;
+    try {
+      rfExplorer.render({ ...rfExplorer.defaults, stack: 'c3s1,c99s1' }, rfLabels);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CalcError);
+    expect((error as CalcError).message).toBe('Must be at most 9.');
+    expect(rfExplorer.blame?.(error as Error, rfExplorer.defaults)).toBe('l2.k');
+  });
+
+  test('a core error is still blamed on the layer field that causes it', () => {
+    let error: unknown;
+    try {
+      rfExplorer.render({ size: 8, stack: 'c3s1,c3s1,c7s1', unit: '0,0' }, rfLabels);
+    } catch (e) {
+      error = e;
+    }
+    expect(rfExplorer.blame?.(error as Error, rfExplorer.defaults)).toBe('l3.k');
   });
 });

@@ -6,7 +6,7 @@
 export const exerciseLabels = {
   title: 'Exercise',
   answer: 'Your answer',
-  'answer.hint': 'whole number',
+  'hint.answer': 'whole number',
   prompt: 'Type your answer; it is checked as you type.',
   /** Between the revealed answer and its explanation. */
   stop: '. ',

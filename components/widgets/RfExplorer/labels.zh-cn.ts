@@ -44,5 +44,6 @@ export const rfZh: Translation<RfLabels> = {
     backwardCaption: '从顶层往下读，从 F = 1（一个输出单元）开始。最后的 F 等于 r = {r}。',
     rows: '行',
     columns: '列',
+    maxLayers: '最多 {max} 层。',
   },
 };

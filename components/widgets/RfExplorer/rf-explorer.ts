@@ -1,9 +1,11 @@
 /**
  * Receptive-field explorer: a small stack of conv/pool layers (square, one axis shown for both),
  * the forward (r, S, P) and backward F(i) recursions, and the input region one output unit sees,
- * drawn on a grid. Pure: the Astro component renders the default on the server, the custom element
- * (rf-element.ts) re-renders with the same functions. Shapes and fields come from the calc core's
- * analyse(); the recursion rows from receptiveFieldTable().
+ * drawn on a grid. A widget definition: its fields are the input size and two hidden fields, the
+ * layer stack ("c3s1,p2s2") and the chosen unit ("1,2"), which the layer table and the clickable
+ * map write (rf-enhance.ts). Pure: the server, the browser and the tests render with the same
+ * functions. Shapes and fields come from the calc core's analyse(); the recursion rows from
+ * receptiveFieldTable().
  */
 import {
   CalcError,
@@ -14,23 +16,43 @@ import {
   type LayerSpec,
   type RfTable,
 } from '../../../src/calc/index';
-import { parseInteger, type FieldResult, type IntegerField } from '../../../src/widget/fields';
-import { escapeHtml as e } from '../../../src/widget/html';
+import { patternField } from '../../../src/widget/pattern-field';
+import type { IntegerField } from '../../../src/widget/fields';
 import { fill } from '../../../src/widget/template';
-import { inputGridSvg, num, outputGridSvg, span, tablesHtml } from './rf-render';
+import type { WidgetDef } from '../../../src/widget/widget';
+import { num, outputHtml, span } from './rf-render';
+import {
+  MAX_LAYERS,
+  STACK_PATTERN,
+  fieldName,
+  formatStack,
+  parseLayer,
+  parseStack,
+  parseUnit,
+  type LayerFieldName,
+  type RfLayer,
+} from './rf-stack';
 
 export { inputGridSvg, MAX_MARGIN, outputGridSvg, span, tablesHtml } from './rf-render';
 
-export type LayerKind = 'conv' | 'pool';
-export interface RfLayer {
-  readonly kind: LayerKind;
-  readonly k: number;
-  readonly s: number;
-  readonly d: number;
-  readonly p: number;
-}
-export type LayerKey = 'k' | 's' | 'd' | 'p';
-export const LAYER_KEYS: readonly LayerKey[] = ['k', 's', 'd', 'p'];
+export {
+  LAYER_KEYS,
+  MAX_LAYERS,
+  STACK_PATTERN,
+  fieldName,
+  formatStack,
+  layerFields,
+  layerRowsHtml,
+  parseLayer,
+  parseStack,
+  parseUnit,
+  rawOf,
+  type LayerFieldName,
+  type LayerKey,
+  type LayerKind,
+  type RawLayer,
+  type RfLayer,
+} from './rf-stack';
 
 export interface RfState {
   readonly size: number;
@@ -39,17 +61,10 @@ export interface RfState {
   readonly unit: readonly [number, number];
 }
 
-export const MAX_LAYERS = 8;
 /** Largest output map the explorer draws (the grid stays readable and clickable). */
 export const MAX_OUTPUT = 48;
 
 export const sizeField: IntegerField = { kind: 'int', min: 1, max: 48 };
-export const layerFields: Readonly<Record<LayerKey, IntegerField>> = {
-  k: { kind: 'int', min: 1, max: 9 },
-  s: { kind: 'int', min: 1, max: 4 },
-  d: { kind: 'int', min: 1, max: 4 },
-  p: { kind: 'int', min: 0, max: 4 },
-};
 
 export const rfLabels = {
   title: 'Receptive-field explorer: build a stack, pick an output unit',
@@ -91,6 +106,7 @@ export const rfLabels = {
   backwardCaption: 'Read from the top layer down, starting from F = 1 (one output unit). The last F equals r = {r}.',
   rows: 'rows',
   columns: 'columns',
+  maxLayers: 'At most {max} layers.',
 };
 export type RfLabels = typeof rfLabels;
 
@@ -104,66 +120,6 @@ export const rfDefaults: RfState = {
   ],
   unit: [1, 2],
 };
-
-/** Form field name of a layer's value: "l2.k" is layer 2's kernel. */
-export function fieldName(index: number, key: LayerKey | 'kind'): string {
-  return `l${index + 1}.${key}`;
-}
-
-/** "c3s1", "c3s2d2p2", "p2s2": kind, kernel, then stride, and dilation/padding when not 1/0. */
-export function formatStack(layers: readonly RfLayer[]): string {
-  return layers
-    .map((l) => `${l.kind === 'conv' ? 'c' : 'p'}${l.k}s${l.s}${l.d !== 1 ? `d${l.d}` : ''}${l.p !== 0 ? `p${l.p}` : ''}`)
-    .join(',');
-}
-
-/** Raw text of each field of one layer, before validation (what a URL puts into the fields). */
-export interface RawLayer {
-  readonly kind: LayerKind;
-  readonly k: string;
-  readonly s: string;
-  readonly d: string;
-  readonly p: string;
-}
-
-const TOKEN = /^([cp])(\d{1,3})(?:s(\d{1,3}))?(?:d(\d{1,3}))?(?:p(\d{1,3}))?$/;
-
-/**
- * Reads `c3s1,c3s1,p2s2`. Structure is checked here (at most MAX_LAYERS tokens, each matching
- * the grammar); values are returned as text so that out-of-range numbers are reported on their
- * field like typing. Anything else (markup, huge input) is rejected as a whole.
- */
-export function parseStack(text: string): FieldResult<RawLayer[]> {
-  if (text.length > 200) return { ok: false, message: 'The layer stack is too long.' };
-  const tokens = text.trim().toLowerCase().split(',');
-  if (tokens.length > MAX_LAYERS) return { ok: false, message: `At most ${MAX_LAYERS} layers.` };
-  const layers: RawLayer[] = [];
-  for (const token of tokens) {
-    const m = TOKEN.exec(token.trim());
-    if (!m) return { ok: false, message: 'Write layers like c3s1,p2s2 (kind, kernel, stride, then d… and p… if needed).' };
-    layers.push({ kind: m[1] === 'c' ? 'conv' : 'pool', k: m[2]!, s: m[3] ?? (m[1] === 'p' ? m[2]! : '1'), d: m[4] ?? '1', p: m[5] ?? '0' });
-  }
-  return { ok: true, value: layers };
-}
-
-/** "2,3" → [2, 3]; anything else is rejected (the caller keeps its unit). */
-export function parseUnit(text: string): readonly [number, number] | undefined {
-  const m = /^(\d{1,2}),(\d{1,2})$/.exec(text.trim());
-  return m ? [Number(m[1]), Number(m[2])] : undefined;
-}
-
-/** Validates one layer's raw values: errors by field name ("l2.k"), or the layer. */
-export function parseLayer(raw: RawLayer, index: number): { layer?: RfLayer; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const values: Partial<Record<LayerKey, number>> = {};
-  for (const key of LAYER_KEYS) {
-    const r = parseInteger(raw[key], layerFields[key]);
-    if (r.ok) values[key] = r.value;
-    else errors[fieldName(index, key)] = r.message;
-  }
-  if (Object.keys(errors).length > 0) return { errors };
-  return { layer: { kind: raw.kind, k: values.k!, s: values.s!, d: values.d!, p: values.p! }, errors };
-}
 
 export interface RfResult {
   readonly analysis: Analysis;
@@ -203,7 +159,7 @@ export function computeRf(state: Pick<RfState, 'size' | 'layers'>): RfResult {
 }
 
 /** Which field to mark for a core error: the layer's kernel (does not fit) or padding (pool bound, map too big). */
-export function blameRf(error: unknown): string | undefined {
+export function blameRf(error: unknown): 'size' | LayerFieldName | undefined {
   if (!isCalcError(error)) return undefined;
   const m = /^layer(\d+)$/.exec(error.layer);
   if (!m) return error.code === 'too-large' ? 'size' : undefined;
@@ -247,42 +203,57 @@ export function summaryOf(state: RfState, result: RfResult, l: RfLabels = import
   return fill(n === 1 ? l.summaryOne : l.summaryMany, vars);
 }
 
-// ---- The layer list (server and browser render the same rows) --------------------------
+/** The cell's values: the size field, and the hidden fields the layer table and the map write. */
+export type RfValues = { readonly size: number; readonly stack: string; readonly unit: string };
 
-export function rawOf(layer: RfLayer): RawLayer {
-  return { kind: layer.kind, k: String(layer.k), s: String(layer.s), d: String(layer.d), p: String(layer.p) };
+/** An error whose message is already in the page's language, on the control it names. */
+const localized = (problem: string, field: string) => Object.assign(new CalcError('bad-parameter', '', problem, field), { localized: true });
+
+/** The state a cell's values describe; a layer value out of range (from a URL) throws, naming its control. */
+export function stateOf(v: RfValues): RfState {
+  const rows = parseStack(v.stack);
+  if (!rows) throw new CalcError('bad-parameter', '', 'the layer stack cannot be read', 'stack');
+  const layers = rows.map((row, i) => {
+    const { layer, errors } = parseLayer(row, i);
+    const [field, message] = Object.entries(errors)[0] ?? [];
+    if (!layer) throw localized(message ?? '', field ?? 'stack');
+    return layer;
+  });
+  return { size: v.size, layers, unit: parseUnit(v.unit) ?? rfDefaults.unit };
 }
 
-/** Rows of the layer table; every value is escaped (a URL may have put any text there). */
-export function layerRowsHtml(uid: string, layers: readonly RawLayer[], labels: RfLabels): string {
-  const atMin = layers.length <= 1;
-  return layers
-    .map((raw, i) => {
-      const row = `${uid}-row-${i + 1}`;
-      const select = `<select id="${uid}-l${i + 1}-kind" name="${fieldName(i, 'kind')}" aria-labelledby="${row} ${uid}-col-kind">${(['conv', 'pool'] as const)
-        .map((k) => `<option value="${k}"${raw.kind === k ? ' selected' : ''}>${e(labels[`kind.${k}`])}</option>`)
-        .join('')}</select>`;
-      const inputs = LAYER_KEYS.map((key) => {
-        const id = `${uid}-l${i + 1}-${key}`;
-        const f = layerFields[key];
-        return `<td><input id="${id}" name="${fieldName(i, key)}" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" value="${e(raw[key])}" data-min="${f.min}" data-max="${f.max}" aria-labelledby="${row} ${uid}-col-${key}" aria-describedby="${id}-msg"><span class="nb-msg" id="${id}-msg" data-msg-for="${fieldName(i, key)}"></span></td>`;
-      }).join('');
-      const remove = `<button type="button" class="rf-remove" data-remove="${i}" aria-label="${e(`${labels.removeLayer} ${i + 1}`)}"${atMin ? ' aria-disabled="true"' : ''}>✕</button>`;
-      return `<tr><th scope="row" id="${row}"><span class="rf-word">${e(labels.layer)} </span>${i + 1}</th><td>${select}</td>${inputs}<td>${remove}</td></tr>`;
-    })
-    .join('');
-}
-
-/** Server render of the whole output area's parts. */
-export function renderRf(state: RfState, labels: RfLabels): { result: RfResult; summary: string; gridIn: string; gridOut: string; region: string; tables: string } {
+/** The state with the chosen unit clamped into the map (the field keeps the choice, restored once it fits). */
+function computed(v: RfValues): { state: RfState; result: RfResult } {
+  const state = stateOf(v);
   const result = computeRf(state);
-  const s: RfState = { ...state, unit: clampUnit(state.unit, result.out) };
-  return {
-    result,
-    summary: summaryOf(s, result, labels),
-    gridIn: inputGridSvg(s, result, labels),
-    gridOut: outputGridSvg(s, result),
-    region: describeRegion(s, result.table, labels),
-    tables: tablesHtml(s, result, labels),
-  };
+  return { state: { ...state, unit: clampUnit(state.unit, result.out) }, result };
 }
+
+export const rfExplorer: WidgetDef<RfValues, RfLabels> = {
+  name: 'rf-explorer',
+  fields: {
+    size: sizeField,
+    stack: patternField({ pattern: STACK_PATTERN, maxLength: 200, hidden: true }),
+    unit: patternField({ pattern: /^\d{1,2},\d{1,2}$/, maxLength: 16, hidden: true }),
+  },
+  defaults: { size: rfDefaults.size, stack: formatStack(rfDefaults.layers), unit: rfDefaults.unit.join(',') },
+  // English labels on the server only: the browser renders with the labels the server wrote
+  // into data-labels (Cell.astro), so no script bundle carries them.
+  labels: import.meta.env.SSR ? rfLabels : ({} as RfLabels),
+
+  summary(v, l) {
+    const { state, result } = computed(v);
+    return summaryOf(state, result, l);
+  },
+
+  render(v, l, id = 'nb-rf') {
+    const { state, result } = computed(v);
+    return outputHtml(state, result, l, { id, region: describeRegion(state, result.table, l) });
+  },
+
+  blame(error) {
+    const field = isCalcError(error) ? error.field : undefined;
+    if (field !== undefined && /^l\d+\.[a-z]+$/.test(field)) return field as LayerFieldName;
+    return blameRf(error);
+  },
+};

@@ -1,7 +1,7 @@
 /**
  * What the receptive-field explorer draws and tabulates for one state: the input grid with the
  * chosen unit's region, the clickable output map, and the forward/backward recursion tables.
- * Pure HTML/SVG strings, shared by the server render and the custom element.
+ * Pure HTML/SVG strings, shared by the server render and the browser's.
  */
 import type { RfTable } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
@@ -119,5 +119,22 @@ export function tablesHtml(state: RfState, result: RfResult, labels: RfLabels): 
       numericFrom: 1,
     }),
     `<h4>${e(labels.region)}</h4><ol class="nb-derivation">${region.map((r) => `<li>${r}</li>`).join('')}</ol>`,
+  ].join('');
+}
+
+/**
+ * The whole output area: both grids, the chosen unit's region, the map's help and the tables.
+ * `id` is the cell's id prefix: the map is described by the region and the help.
+ */
+export function outputHtml(state: RfState, result: RfResult, labels: RfLabels, { id, region }: { id: string; region: string }): string {
+  const uid = e(id);
+  const out = result.out;
+  const map = `<div class="rf-map rf-outmap" id="${uid}-map" data-grid tabindex="0" role="group" aria-label="${e(labels.outputMap)}" aria-describedby="${uid}-region ${uid}-gridhelp">${outputGridSvg(state, result)}</div>`;
+  return [
+    `<div class="rf-grids"><figure class="rf-fig"><div class="rf-map" data-grid-in>${inputGridSvg(state, result, labels)}</div></figure>`,
+    `<figure class="rf-fig">${map}<span class="rf-cap" data-out-cap>${e(labels.output)} ${out}×${out}</span></figure></div>`,
+    `<p class="rf-desc" id="${uid}-region" data-region>${e(region)}</p>`,
+    `<p class="nb-hint" id="${uid}-gridhelp">${e(labels.gridHelp)}</p>`,
+    `<div data-tables>${tablesHtml(state, result, labels)}</div>`,
   ].join('');
 }

@@ -98,6 +98,11 @@ describe('architecture', () => {
     expect(imports.filter((i) => !allowed(i)).map(show)).toEqual([]);
   });
 
+  it('src/widget (the widget contract, shared by server and browser) imports only src/widget, src/calc and src/i18n', () => {
+    expect(sourceFiles('src/widget')).toContain('src/widget/widget.ts');
+    expect(violations('src/widget', ['src/widget', 'src/calc', 'src/i18n'])).toEqual([]);
+  });
+
   it('src/parse (the pasted-network parsers) imports only src/parse and src/calc', () => {
     expect(violations('src/parse', ['src/parse', 'src/calc'])).toEqual([]);
   });

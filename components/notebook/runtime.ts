@@ -7,12 +7,14 @@
  *
  * A widget whose render takes longer than a frame renders in its own Web Worker
  * (`registerWorkerWidget`): the cell keeps the previous result, marked `aria-busy` (and dimmed
- * by CSS), until the newest request's result arrives; older results are dropped.
+ * by CSS), until the newest request's result arrives; older results are dropped. A result
+ * updates only the output's nodes that differ from it (morph.ts).
  */
 import { parseField } from '../../src/widget/fields.ts';
 import { errorMessage, useMessages } from '../../src/widget/messages.ts';
 import type { AnyWidgetDef, WidgetDef, WidgetForm, WidgetLabels, WidgetValues } from '../../src/widget/widget.ts';
 import { markField, safeJson, setCellMessage } from './dom';
+import { morphInner } from './morph';
 import { errorOf, renderRequest, type RenderClient, type RenderReply } from './render-request';
 
 type AnyForm = WidgetForm<WidgetValues>;
@@ -172,7 +174,8 @@ abstract class NotebookCell extends HTMLElement {
     }
     const output = this.querySelector('[data-output]');
     const live = this.querySelector('[data-summary]');
-    if (output) output.innerHTML = reply.html;
+    // Only what changed is replaced: a new result restyles and repaints its numbers, not the cell.
+    if (output) morphInner(output, reply.html);
     if (live && live.textContent !== reply.summary) live.textContent = reply.summary;
     if (writeUrl) this.writeUrl(values);
   }

@@ -6,7 +6,7 @@ import { analyse, formatCompact, type Analysis, type LayerSpec, type ReceptiveFi
 import { analysisOf } from '../models/analysis';
 import { rowOf, sumRows } from './facts';
 // The chapter's module figures come from the same code as the cell it shows (the widget's export module).
-import { computeInceptionModule, inceptionModule } from '../../components/widgets/InceptionModule/index';
+import { computeInceptionModule, inceptionModule, type InceptionBuild } from '../../components/widgets/InceptionModule/index';
 
 type InceptionModuleResult = ReturnType<typeof computeInceptionModule>;
 
@@ -17,8 +17,8 @@ export const tvAux = analysisOf('googlenet', { aux: true });
 export const vgg16 = analysisOf('vgg16');
 
 /** One row of the paper's Table 1 as the Inception module cell computes it. */
-export function preset(name: string, flavour: 'paper' | 'torchvision' = 'paper'): InceptionModuleResult {
-  return computeInceptionModule({ ...inceptionModule.defaults, preset: name, flavour });
+export function preset(name: string, build: InceptionBuild = 'paper'): InceptionModuleResult {
+  return computeInceptionModule({ ...inceptionModule.defaults, preset: name, flavour: build });
 }
 export const m3a = preset('inception3a');
 export const m4a = preset('inception4a');

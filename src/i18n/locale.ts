@@ -34,3 +34,12 @@ export interface Translation<L> {
   readonly title: string;
   readonly labels: L;
 }
+
+/**
+ * In an `.astro` component: the value for the page's language, e.g. a table's strings
+ * `pick(Astro, { en: EN, 'zh-cn': ZH })`. Typed complete, so a new locale is a compile error
+ * wherever it lacks a value.
+ */
+export function pick<T>(astro: Parameters<typeof pageLocale>[0], byLocale: Readonly<Record<Locale, T>>): T {
+  return byLocale[pageLocale(astro)];
+}

@@ -13,6 +13,7 @@
 import type { LayerSpec, Network } from '../calc/types';
 import { basicConv2d, convRelu, lastName } from './blocks';
 import type { NetworkOptions } from './options';
+import type { Build } from './build';
 
 /** `aux`: add the two auxiliary classifiers (after inception4a and inception4d). Default false. */
 export type GoogLeNetOptions = Pick<NetworkOptions, 'aux'>;
@@ -87,9 +88,8 @@ function table1(name: string): GoogLeNetInceptionRow {
   return r;
 }
 
-/** Which build of GoogLeNet: torchvision's (BN, no biases, "5×5" branch 3×3) or the paper's Caffe model. */
-export type GoogLeNetBuild = 'torchvision' | 'caffe';
-type Flavour = GoogLeNetBuild;
+/** The builds of GoogLeNet the registry holds: torchvision's (BN, no biases, "5×5" branch 3×3) or the paper's Caffe model. */
+export type GoogLeNetBuild = Extract<Build, 'torchvision' | 'caffe'>;
 
 /** The six widths of an Inception module, as Table 1 names them. */
 export type InceptionWidths = Pick<GoogLeNetInceptionRow, 'ch1x1' | 'ch3x3red' | 'ch3x3' | 'ch5x5red' | 'ch5x5' | 'poolProj'>;
@@ -126,8 +126,8 @@ export function inceptionModule(name: string, w: InceptionWidths, input: string,
 }
 
 /** A Table 1 row as the network's module: the branches, then the block row that sums them. */
-function inception(r: GoogLeNetInceptionRow, input: string, flavour: Flavour): LayerSpec[] {
-  return [...inceptionModule(r.name, r, input, flavour), { name: r.name, kind: 'block' }];
+function inception(r: GoogLeNetInceptionRow, input: string, build: GoogLeNetBuild): LayerSpec[] {
+  return [...inceptionModule(r.name, r, input, build), { name: r.name, kind: 'block' }];
 }
 
 /** torchvision's InceptionAux: adaptive avg pool 4×4, BasicConv2d 1×1 128, fc 2048→1024, ReLU, dropout 0.7, fc. */
@@ -158,8 +158,8 @@ function auxCaffe(name: string, input: string): LayerSpec[] {
   ];
 }
 
-function body(flavour: Flavour, aux: boolean): LayerSpec[] {
-  const tv = flavour === 'torchvision';
+function body(build: GoogLeNetBuild, aux: boolean): LayerSpec[] {
+  const tv = build === 'torchvision';
   const cv = tv ? basicConv2d : convRelu;
   const layers: LayerSpec[] = [
     ...cv('conv1', 64, 7, { stride: 2, padding: 3 }),
@@ -175,7 +175,7 @@ function body(flavour: Flavour, aux: boolean): LayerSpec[] {
   if (!tv) layers.push({ name: 'norm2', kind: 'lrn', size: 5, alpha: 0.0001, beta: 0.75, k: 1 });
   layers.push({ name: 'maxpool2', kind: 'maxpool', kernel: 3, stride: 2, ceil: true });
 
-  const add = (name: string) => layers.push(...inception(table1(name), lastName(layers), flavour));
+  const add = (name: string) => layers.push(...inception(table1(name), lastName(layers), build));
   const addAux = (name: string, input: string) => {
     if (aux) layers.push(...(tv ? auxTorchvision(name, input) : auxCaffe(name, input)));
   };
@@ -184,11 +184,11 @@ function body(flavour: Flavour, aux: boolean): LayerSpec[] {
   layers.push({ name: 'maxpool3', kind: 'maxpool', kernel: 3, stride: 2, ceil: true });
   add('inception4a');
   addAux('aux1', 'inception4a');
-  layers.push(...inception(table1('inception4b'), 'inception4a', flavour));
+  layers.push(...inception(table1('inception4b'), 'inception4a', build));
   add('inception4c');
   add('inception4d');
   addAux('aux2', 'inception4d');
-  layers.push(...inception(table1('inception4e'), 'inception4d', flavour));
+  layers.push(...inception(table1('inception4e'), 'inception4d', build));
   // torchvision: MaxPool2d(2, stride=2, ceil_mode=True); Caffe pool4/3x3_s2: 3×3 stride 2. Both 14 → 7.
   layers.push(
     tv

@@ -10,7 +10,13 @@
  * averages the normalised maps of a few draws.
  */
 import { CalcError } from '../calc/errors';
+import { coneSides } from './erf-cone';
+import { simulateDraw } from './erf-draw';
+import { side95OfMap, side95OfProfile, uniformProfile } from './erf-profile';
 import { Rng } from './random';
+
+export { coneSides, theoreticalSide } from './erf-cone';
+export { ERF_SHARE, side95OfMap, side95OfProfile, uniformProfile } from './erf-profile';
 
 export type ErfActivation = 'linear' | 'relu';
 export type ErfWeights = 'uniform' | 'random';
@@ -33,30 +39,8 @@ export const DRAW_BUDGET = 2_400_000;
 export const MAX_DRAWS = 8;
 /** Dead ReLU draws are redrawn, up to this many attempts per wanted draw. */
 export const MAX_ATTEMPTS = 4;
-/** Share of the gradient mass the effective field must hold. */
-export const ERF_SHARE = 0.95;
 /** Seed of the first draw; the server and the browser use the same one. */
 export const ERF_SEED = 2016;
-
-/**
- * Side of the cone at every level, input first: F_n = 1 at the top, F_{l−1} = (F_l − 1)·s + k_eff.
- * Element 0 is the theoretical receptive field. Stops early (returns what it has) past `limit`.
- */
-export function coneSides(layers: number, kernel: number, stride: number, dilation: number, limit = Infinity): number[] {
-  const keff = dilation * (kernel - 1) + 1;
-  const sides = [1];
-  for (let l = 0; l < layers; l += 1) {
-    const below = (sides[0]! - 1) * stride + keff;
-    sides.unshift(below);
-    if (below > limit) break;
-  }
-  return sides;
-}
-
-/** The theoretical receptive field's side, r = 1 + Σ_i (k_eff − 1)·s^(i−1). */
-export function theoreticalSide(layers: number, kernel: number, stride: number, dilation: number): number {
-  return coneSides(layers, kernel, stride, dilation)[0]!;
-}
 
 /**
  * Multiply–adds of one draw: the backward pass over every layer's cone, and the forward pass too
@@ -106,127 +90,6 @@ export function maxLayers(p: Omit<ErfParams, 'layers'>): number {
     n += 1;
   }
   return n;
-}
-
-/**
- * 1-D gradient profile of uniform weights (each tap 1/k), exact up to rounding: the n-fold
- * convolution of a box of k taps spaced d apart, with the strides in between. Sums to 1.
- */
-export function uniformProfile(layers: number, kernel: number, stride: number, dilation: number): Float64Array {
-  const sides = coneSides(layers, kernel, stride, dilation);
-  let g = new Float64Array([1]);
-  for (let l = layers; l >= 1; l -= 1) {
-    const below = new Float64Array(sides[l - 1]!);
-    for (let u = 0; u < g.length; u += 1) {
-      const share = g[u]! / kernel;
-      if (share === 0) continue;
-      for (let t = 0; t < kernel; t += 1) below[u * stride + t * dilation]! += share;
-    }
-    g = below;
-  }
-  return g;
-}
-
-/** Smallest centred square side of a separable map p⊗p whose mass is ≥ share of the total. */
-export function side95OfProfile(profile: Float64Array, share = ERF_SHARE): number {
-  const n = profile.length;
-  let total = 0;
-  for (const v of profile) total += v;
-  // Centred 1-D windows of n, n−2, …: grow from the middle outwards.
-  let t = n % 2 === 1 ? 1 : 2;
-  let mass = 0;
-  for (let i = (n - t) / 2; i < (n + t) / 2; i += 1) mass += profile[i]!;
-  while (mass * mass < share * total * total && t < n) {
-    t += 2;
-    mass += profile[(n - t) / 2]! + profile[(n + t) / 2 - 1]!;
-  }
-  return t;
-}
-
-/** Smallest centred square side of a side×side map whose mass is ≥ share of the total. */
-export function side95OfMap(map: Float64Array, side: number, share = ERF_SHARE): number {
-  // Ring h (in half pixels from the centre) holds the cells on the border of the square of side h + 1.
-  const rings = new Float64Array(side + 1);
-  let total = 0;
-  for (let y = 0; y < side; y += 1) {
-    const dy = Math.abs(2 * y - (side - 1));
-    for (let x = 0; x < side; x += 1) {
-      const v = map[y * side + x]!;
-      rings[Math.max(dy, Math.abs(2 * x - (side - 1)))]! += v;
-      total += v;
-    }
-  }
-  let mass = 0;
-  for (let h = (side - 1) % 2; h < side; h += 2) {
-    mass += rings[h]!;
-    if (mass >= share * total) return h + 1;
-  }
-  return side;
-}
-
-/** |∂y/∂x| of one seeded stack, normalised to sum 1; null if ReLUs block every path to y. */
-function simulateDraw(p: ErfParams, sides: number[], rng: Rng): Float64Array | null {
-  const { layers, kernel: k, stride: s, dilation: d } = p;
-  const kk = k * k;
-  const heStd = Math.sqrt(2 / kk); // He-normal, one input channel: fan-in k².
-  const weights: Float64Array[] = [];
-  for (let l = 0; l < layers; l += 1) weights.push(p.weights === 'uniform' ? new Float64Array(kk).fill(1 / kk) : rng.normals(kk, heStd));
-  // Forward only when ReLU masks matter: pre-activations z_l of every layer on its cone.
-  const pre: Float64Array[] = [];
-  if (p.activation === 'relu') {
-    let a = rng.normals(sides[0]! * sides[0]!);
-    for (let l = 1; l <= layers; l += 1) {
-      const inSide = sides[l - 1]!;
-      const outSide = sides[l]!;
-      const w = weights[l - 1]!;
-      const z = new Float64Array(outSide * outSide);
-      for (let u = 0; u < outSide; u += 1) {
-        for (let v = 0; v < outSide; v += 1) {
-          let sum = 0;
-          for (let ti = 0; ti < k; ti += 1) {
-            const row = (u * s + ti * d) * inSide + v * s;
-            for (let tj = 0; tj < k; tj += 1) sum += w[ti * k + tj]! * a[row + tj * d]!;
-          }
-          z[u * outSide + v] = sum;
-        }
-      }
-      pre.push(z);
-      // Every unit of a layer below the top negative: no path survives, skip the backward pass.
-      if (l < layers && !z.some((x) => x > 0)) return null;
-      a = z.map((x) => (x > 0 ? x : 0));
-    }
-  }
-  // Backward from y = z_n (the top unit before any non-linearity), ∂y/∂z_n = 1.
-  let g = new Float64Array([1]);
-  for (let l = layers; l >= 1; l -= 1) {
-    const inSide = sides[l - 1]!;
-    const outSide = sides[l]!;
-    const w = weights[l - 1]!;
-    if (p.activation === 'relu' && l < layers) {
-      const z = pre[l - 1]!;
-      for (let i = 0; i < g.length; i += 1) if (!(z[i]! > 0)) g[i] = 0;
-    }
-    const below = new Float64Array(inSide * inSide);
-    for (let u = 0; u < outSide; u += 1) {
-      for (let v = 0; v < outSide; v += 1) {
-        const gv = g[u * outSide + v]!;
-        if (gv === 0) continue;
-        for (let ti = 0; ti < k; ti += 1) {
-          const row = (u * s + ti * d) * inSide + v * s;
-          for (let tj = 0; tj < k; tj += 1) below[row + tj * d]! += w[ti * k + tj]! * gv;
-        }
-      }
-    }
-    g = below;
-  }
-  let total = 0;
-  for (let i = 0; i < g.length; i += 1) {
-    g[i] = Math.abs(g[i]!);
-    total += g[i]!;
-  }
-  if (total === 0) return null;
-  for (let i = 0; i < g.length; i += 1) g[i]! /= total;
-  return g;
 }
 
 export interface ErfResult {

@@ -1,8 +1,9 @@
 /**
- * A minimal PNG encoder for small server-rendered heat maps: 8-bit palette images, zlib stream
- * of stored (uncompressed) deflate blocks, CRC-32 and Adler-32 per the PNG (ISO/IEC 15948) and
- * zlib (RFC 1950/1951) specifications. Pure: no DOM, no Node; the same bytes on server and client.
+ * A minimal PNG encoder for small server-rendered heat maps: 8-bit palette images, the pixels
+ * compressed by ./deflate.ts, CRC-32 per the PNG specification (ISO/IEC 15948). Pure: no DOM,
+ * no Node; the same bytes on server and client.
  */
+import { zlibDeflate } from './deflate';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -20,22 +21,6 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-export function adler32(bytes: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  // 5552 bytes is the most that can be summed before b could exceed 2^32 (zlib's NMAX).
-  for (let start = 0; start < bytes.length; start += 5552) {
-    const end = Math.min(bytes.length, start + 5552);
-    for (let i = start; i < end; i += 1) {
-      a += bytes[i]!;
-      b += a;
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return ((b << 16) | a) >>> 0;
-}
-
 function u32(n: number): number[] {
   return [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff];
 }
@@ -51,27 +36,6 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** zlib stream (no compression): header, stored blocks of ≤ 65,535 bytes, Adler-32. */
-export function zlibStored(data: Uint8Array): Uint8Array {
-  const blocks = Math.max(1, Math.ceil(data.length / 65535));
-  const out = new Uint8Array(2 + data.length + 5 * blocks + 4);
-  out[0] = 0x78; // deflate, 32 K window
-  out[1] = 0x01; // (0x78·256 + 0x01) % 31 === 0
-  let o = 2;
-  for (let i = 0; i < blocks; i += 1) {
-    const part = data.subarray(i * 65535, Math.min(data.length, (i + 1) * 65535));
-    out[o] = i === blocks - 1 ? 1 : 0; // BFINAL, BTYPE = 00 (stored)
-    out[o + 1] = part.length & 0xff;
-    out[o + 2] = part.length >>> 8;
-    out[o + 3] = ~part.length & 0xff;
-    out[o + 4] = (~part.length >>> 8) & 0xff;
-    out.set(part, o + 5);
-    o += 5 + part.length;
-  }
-  out.set(u32(adler32(data)), o);
-  return out;
-}
-
 /** PNG of a width×height image of palette indices; palette is [r, g, b] per entry (≤ 256). */
 export function encodeIndexedPng(width: number, height: number, pixels: Uint8Array, palette: readonly (readonly [number, number, number])[]): Uint8Array {
   if (pixels.length !== width * height) throw new RangeError(`expected ${width * height} pixels, got ${pixels.length}`);
@@ -80,7 +44,7 @@ export function encodeIndexedPng(width: number, height: number, pixels: Uint8Arr
   // Each scanline starts with filter type 0 (none).
   const raw = new Uint8Array(height * (width + 1));
   for (let y = 0; y < height; y += 1) raw.set(pixels.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('PLTE', plte), chunk('IDAT', zlibStored(raw)), chunk('IEND', new Uint8Array(0))];
+  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('PLTE', plte), chunk('IDAT', zlibDeflate(raw)), chunk('IEND', new Uint8Array(0))];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {

@@ -6,7 +6,8 @@
 import { bench, describe } from 'vitest';
 import { effectiveRf, ERF_SEED, maxLayers, type ErfParams } from '../../src/sim/erf';
 import { propagate } from '../../src/sim/signal';
-import { effectiveRfWidget } from '../../components/widgets/EffectiveRf/effective-rf';
+import { effectiveRfWidget, heatIndices, PALETTE } from '../../components/widgets/EffectiveRf/effective-rf';
+import { encodeIndexedPng } from '../../src/widget/png';
 
 const deepest = (p: Omit<ErfParams, 'layers'>): ErfParams => ({ ...p, layers: maxLayers(p) });
 const reluRandom = deepest({ kernel: 3, stride: 1, dilation: 1, activation: 'relu', weights: 'random' });
@@ -31,8 +32,23 @@ describe('effective receptive field', () => {
     effectiveRf({ layers: 64, kernel: 5, stride: 1, dilation: 1, activation: 'linear', weights: 'uniform' });
   });
   let n = 0;
+  bench('widget render, closed form, 64 layers of 3×3: the largest stack at the default map size (PNG included)', () => {
+    effectiveRfWidget.render({ ...effectiveRfWidget.defaults, layers: 63 + (n++ % 2) }, effectiveRfWidget.labels);
+  });
   bench('widget render, closed form, 64 layers of 5×5 (PNG included)', () => {
     effectiveRfWidget.render({ ...effectiveRfWidget.defaults, kernel: 5, layers: 63 + (n++ % 2) }, effectiveRfWidget.labels);
+  });
+});
+
+// The heat map's PNG alone (src/widget/deflate.ts does the work): the widest map the cell draws.
+const widest = heatIndices(effectiveRf({ layers: 64, kernel: 5, stride: 1, dilation: 1, activation: 'linear', weights: 'uniform' }));
+const noisiest = heatIndices(effectiveRf(relu7, ERF_SEED));
+describe('heat map PNG', () => {
+  bench(`${widest.size}² px, 64 layers of 5×5`, () => {
+    encodeIndexedPng(widest.size, widest.size, widest.pixels, PALETTE);
+  });
+  bench(`${noisiest.size}² px, ${relu7.layers} layers of 7×7, ReLU, random`, () => {
+    encodeIndexedPng(noisiest.size, noisiest.size, noisiest.pixels, PALETTE);
   });
 });
 

@@ -8,15 +8,16 @@ import {
   inceptionModule,
   inceptionModuleLabels as labels,
   matchingRow,
+  type InceptionBuild,
   type InceptionModuleValues,
 } from '../../components/widgets/InceptionModule/inception-module';
 
 const defaults = inceptionModule.defaults;
 
-function fromRow(r: GoogLeNetInceptionRow, flavour: 'paper' | 'torchvision'): InceptionModuleValues {
+function fromRow(r: GoogLeNetInceptionRow, build: InceptionBuild): InceptionModuleValues {
   return {
     preset: 'custom',
-    flavour,
+    flavour: build,
     cin: r.inChannels,
     size: r.outputSize,
     c1: r.ch1x1,

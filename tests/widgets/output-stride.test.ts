@@ -69,7 +69,7 @@ describe('output-stride widget', () => {
   it('the picture clips the field to the image and marks the centre unit', () => {
     const { encoder } = computeOutputStride(v({ size: 224, os: '32' }));
     // 7×7 units, centre unit 3: its field starts at 3·32 − 213 = −117, beyond the image.
-    const svg = receptiveFieldSvg(encoder, 224, 'rf');
+    const svg = receptiveFieldSvg(encoder, 224, 'rf', outputStride.labels);
     expect(svg).toContain('class="os-rf-full"');
     expect(svg).toContain('unit (3, 3)');
   });

@@ -13,9 +13,11 @@ import {
   type InceptionWidths,
 } from '../../../src/models/googlenet';
 import { naiveInceptionModule } from '../../../src/models/googlenet-naive';
+import type { Build } from '../../../src/models/build';
 
 export const PRESETS = ['custom', ...googlenetTable1.map((r) => r.name)] as const;
-export type Flavour = 'paper' | 'torchvision';
+/** The builds the cell offers (its `flavour` field, a URL key readers share): the paper's (Caffe) or torchvision's. */
+export type InceptionBuild = Extract<Build, 'paper' | 'torchvision'>;
 
 export interface InceptionModuleValues {
   [key: string]: number | string;
@@ -78,18 +80,18 @@ export function matchingRow(w: ModuleWidths): GoogLeNetInceptionRow | undefined 
   );
 }
 
-function flavourOf(v: InceptionModuleValues): Flavour {
+function buildOf(v: InceptionModuleValues): InceptionBuild {
   return v.flavour === 'torchvision' ? 'torchvision' : 'paper';
 }
 
-/** The paper's flavour is GoogLeNet's Caffe build. */
-function buildOf(flavour: Flavour): GoogLeNetBuild {
-  return flavour === 'torchvision' ? 'torchvision' : 'caffe';
+/** The paper's GoogLeNet is the BVLC Caffe model. */
+function googlenetBuild(build: InceptionBuild): GoogLeNetBuild {
+  return build === 'torchvision' ? 'torchvision' : 'caffe';
 }
 
 /** Kernel of the "5×5" branch: 5 in the paper, 3 in torchvision (pytorch/vision#906). */
-export function bigKernel(flavour: Flavour): number {
-  return googlenetBigKernel(buildOf(flavour));
+export function bigKernel(build: InceptionBuild): number {
+  return googlenetBigKernel(googlenetBuild(build));
 }
 
 function tableWidths(w: ModuleWidths): InceptionWidths {
@@ -97,13 +99,13 @@ function tableWidths(w: ModuleWidths): InceptionWidths {
 }
 
 /** The module with reductions (src/models/googlenet.ts), named like torchvision's Inception (branch1, branch2.0, …). */
-export function reducedModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
-  return inceptionModuleLayers('', tableWidths(w), 'input', buildOf(flavour));
+export function reducedModule(w: ModuleWidths, build: InceptionBuild): LayerSpec[] {
+  return inceptionModuleLayers('', tableWidths(w), 'input', googlenetBuild(build));
 }
 
 /** Figure 2(a): 1×1, 3×3 and 5×5 straight on the input, and the pooled input itself. */
-export function naiveModule(w: ModuleWidths, flavour: Flavour): LayerSpec[] {
-  return naiveInceptionModule(tableWidths(w), buildOf(flavour));
+export function naiveModule(w: ModuleWidths, build: InceptionBuild): LayerSpec[] {
+  return naiveInceptionModule(tableWidths(w), googlenetBuild(build));
 }
 
 export interface BranchTotal {
@@ -132,7 +134,7 @@ function branchTotals(a: Analysis): BranchTotal[] {
 
 export interface InceptionModuleResult {
   readonly widths: ModuleWidths;
-  readonly flavour: Flavour;
+  readonly build: InceptionBuild;
   readonly reduced: Analysis;
   readonly naive: Analysis;
   readonly branches: readonly BranchTotal[];
@@ -142,13 +144,13 @@ export interface InceptionModuleResult {
 
 export function computeInceptionModule(v: InceptionModuleValues): InceptionModuleResult {
   const widths = effectiveWidths(v);
-  const flavour = flavourOf(v);
+  const build = buildOf(v);
   const input = [widths.cin, widths.size, widths.size];
-  const reduced = analyse({ id: 'inception', input, layers: reducedModule(widths, flavour) });
-  const naive = analyse({ id: 'naive', input, layers: naiveModule(widths, flavour) });
+  const reduced = analyse({ id: 'inception', input, layers: reducedModule(widths, build) });
+  const naive = analyse({ id: 'naive', input, layers: naiveModule(widths, build) });
   return {
     widths,
-    flavour,
+    build,
     reduced,
     naive,
     branches: branchTotals(reduced),

@@ -23,7 +23,7 @@ import {
   PRESETS,
   computeInceptionModule,
   type BranchTotal,
-  type Flavour,
+  type InceptionBuild,
   type InceptionModuleValues,
   type ModuleWidths,
 } from './inception-compute';
@@ -93,12 +93,12 @@ function times(a: number, b: number): string {
  * Two derivation lines for one conv row of the core: "branch2.1 3×3, 96 → 128: 3·3·96·128 + 128 = 110,720
  * params" and "110,592 weights · 28·28 = 86,704,128 MACs".
  */
-function convLines(row: LayerRow, a: Analysis, flavour: Flavour, l: InceptionModuleLabels): string {
+function convLines(row: LayerRow, a: Analysis, build: InceptionBuild, l: InceptionModuleLabels): string {
   const [kh, kw] = row.window?.kernel ?? [1, 1];
   const cin = row.input[0]!;
   const cout = row.output[0]!;
   const [, h, w] = row.output;
-  const extra = flavour === 'paper' ? ` + ${cout}` : ` + 2·${cout}`;
+  const extra = build === 'paper' ? ` + ${cout}` : ` + 2·${cout}`;
   const name = e(row.name.replace(/\.conv$/, ''));
   // torchvision's BasicConv2d: the BN node after the conv holds γ and β.
   const bn = a.rows.find((r) => r.kind === 'bn' && r.name === row.name.replace(/\.conv$/, '.bn'));
@@ -109,8 +109,8 @@ function convLines(row: LayerRow, a: Analysis, flavour: Flavour, l: InceptionMod
   );
 }
 
-function formulaLine(flavour: Flavour, l: InceptionModuleLabels): string {
-  return `<li class="nb-rule">${e(flavour === 'paper' ? l.rulePaper : l.ruleTorchvision)}</li>`;
+function formulaLine(build: InceptionBuild, l: InceptionModuleLabels): string {
+  return `<li class="nb-rule">${e(build === 'paper' ? l.rulePaper : l.ruleTorchvision)}</li>`;
 }
 
 function layersText(b: BranchTotal, w: ModuleWidths, naive: boolean, l: InceptionModuleLabels): string {
@@ -125,7 +125,8 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
   name: 'inception-module',
   fields: {
     preset: { kind: 'choice', options: PRESETS },
-    flavour: { kind: 'choice', options: ['paper', 'torchvision'] },
+    // The URL key stays `flavour` (shared links carry it); its values are builds.
+    flavour: { kind: 'choice', options: ['paper', 'torchvision'] satisfies InceptionBuild[] },
     cin: { kind: 'int', min: 1, max: 4096 },
     size: { kind: 'int', min: 1, max: 1024 },
     c1: { kind: 'int', min: 1, max: 4096 },
@@ -149,7 +150,7 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
 
   render(v, l) {
     const r = computeInceptionModule(v);
-    const { widths: w, reduced, naive, branches, naiveBranches, flavour } = r;
+    const { widths: w, reduced, naive, branches, naiveBranches, build } = r;
     const label = (key: BranchTotal['key']) => e(l[key]);
     const branchRows = branches.map((b) => [
       label(b.key),
@@ -167,9 +168,9 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
     ]);
     const sum = branches.map((b) => b.channels).join(' + ');
     const naiveSum = naiveBranches.map((b) => b.channels).join(' + ');
-    const lines = formulaLine(flavour, l) + branches.flatMap((b) => b.convs.map((c) => convLines(c, reduced, flavour, l))).join('');
+    const lines = formulaLine(build, l) + branches.flatMap((b) => b.convs.map((c) => convLines(c, reduced, build, l))).join('');
     const naiveLines =
-      naiveBranches.flatMap((b) => b.convs.map((c) => convLines(c, naive, flavour, l))).join('') +
+      naiveBranches.flatMap((b) => b.convs.map((c) => convLines(c, naive, build, l))).join('') +
       `<li>${fill(l.naiveOut, { outChannels: e(l.outChannels), naiveSum, naive: naive.output[0] ?? '', sum, reduced: reduced.output[0] ?? '' })}</li>`;
     const compare = [
       [e(l.outChannels), String(naive.output[0]), String(reduced.output[0]), times(naive.output[0]!, reduced.output[0]!)],
@@ -195,7 +196,7 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
       `<ol class="nb-derivation">${lines}</ol>`,
       `<h4>${e(l.naive)}</h4>`,
       htmlTable(['', e(l.naiveHead), e(l.reducedHead), e(l.ratio)], compare, {
-        caption: fill(l.captionNaive, { k: bigKernel(flavour), cin: w.cin }),
+        caption: fill(l.captionNaive, { k: bigKernel(build), cin: w.cin }),
       }),
       `<h4>${e(l.naiveDerivation)}</h4>`,
       `<ol class="nb-derivation">${naiveLines}</ol>`,

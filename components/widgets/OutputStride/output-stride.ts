@@ -5,23 +5,15 @@
  * stride, all read from the calc core's rows; then totals against OS 32, and a picture of where the
  * centre unit's receptive field falls on the image.
  */
-import { formatCompact, formatCount, formatShape, isCalcError, type Analysis, type ConvSpec, type LayerRow, type Network } from '../../../src/calc/index';
-import { activationValues, formatBytes, unitsOf } from '../../../src/calc/index';
-import { encoderAnalysis, encoderOf } from '../../../src/models/encoder';
+import { activationValues, formatBytes, formatCompact, formatCount, formatShape, isCalcError, type Analysis } from '../../../src/calc/index';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
+import { computeOutputStride, OS_MODELS, type OutputStrideValues, type StageInfo } from './output-stride-compute';
+import { receptiveFieldSvg } from './rf-picture';
 
-export const OS_MODELS = ['resnet50', 'resnet101', 'resnet152'] as const;
-export type OsModel = (typeof OS_MODELS)[number];
-export type OutputStrideChoice = '32' | '16' | '8';
-
-export interface OutputStrideValues {
-  [key: string]: string | number;
-  model: OsModel;
-  size: number;
-  os: OutputStrideChoice;
-}
+export * from './output-stride-compute';
+export { receptiveFieldSvg } from './rf-picture';
 
 export const outputStrideLabels = {
   model: 'Backbone',
@@ -75,117 +67,6 @@ export const outputStrideLabels = {
 };
 export type OutputStrideLabels = typeof outputStrideLabels;
 
-const STAGES = ['layer1', 'layer2', 'layer3', 'layer4'] as const;
-
-export interface StageInfo {
-  readonly name: string;
-  /** Stride of the stage's first block (1 when replaced by dilation). */
-  readonly stride: number;
-  /** Dilation of the 3×3 convs in the stage's first block and in the later blocks. */
-  readonly dilationFirst: number;
-  readonly dilationRest: number;
-  /** Residual blocks in the stage (one 3×3 each). */
-  readonly blocks: number;
-  readonly output: readonly number[];
-  readonly macs: number;
-  readonly rf: number;
-  readonly jump: number;
-}
-
-export interface OutputStrideResult {
-  readonly encoder: Analysis;
-  readonly baseline: Analysis;
-  readonly stages: readonly StageInfo[];
-  /** Stem row: conv1 … maxpool. */
-  readonly stem: { readonly output: readonly number[]; readonly macs: number; readonly rf: number; readonly jump: number };
-  /** One 3×3 per stage: what it adds to the receptive field here and at OS 32. */
-  readonly rfTerms: readonly RfTerm[];
-}
-
-export interface RfTerm {
-  readonly conv: string;
-  readonly kEff: number;
-  readonly jumpBefore: number;
-  readonly adds: number;
-  readonly baseKEff: number;
-  readonly baseJumpBefore: number;
-  readonly baseAdds: number;
-}
-
-function convSpec(net: Network, name: string): ConvSpec {
-  const spec = net.layers.find((l) => l.name === name);
-  if (spec?.kind !== 'conv') throw new Error(`${net.id}: no conv ${name}`);
-  return spec;
-}
-
-const scalar = (x: number | readonly [number, number] | undefined, fallback = 1): number =>
-  x === undefined ? fallback : typeof x === 'number' ? x : x[0];
-
-function rowByName(a: Analysis): Map<string, LayerRow> {
-  return new Map(a.rows.map((r) => [r.name, r]));
-}
-
-/** The node feeding `name`: its `from`, or the node listed just before it (the IR's default). */
-function inputOf(net: Network, name: string): string | undefined {
-  const index = net.layers.findIndex((l) => l.name === name);
-  const from = net.layers[index]?.from;
-  return typeof from === 'string' ? from : net.layers[index - 1]?.name;
-}
-
-/** What one 3×3 conv adds to the receptive field: (k_eff − 1)·S_before, from the core's rows. */
-function rfTerm(net: Network, a: Analysis, conv: string): { kEff: number; jumpBefore: number; adds: number } {
-  const rows = rowByName(a);
-  const spec = convSpec(net, conv);
-  const row = rows.get(conv);
-  const input = inputOf(net, conv);
-  const before = input === undefined ? undefined : rows.get(input);
-  const kEff = scalar(spec.dilation) * (scalar(spec.kernel) - 1) + 1;
-  const jumpBefore = before?.receptiveField?.stride[0] ?? 1;
-  const adds = (row?.receptiveField?.size[0] ?? 0) - (before?.receptiveField?.size[0] ?? 0);
-  return { kEff, jumpBefore, adds };
-}
-
-export function computeOutputStride(v: OutputStrideValues): OutputStrideResult {
-  const os = Number(v.os) as 8 | 16 | 32;
-  const net = encoderOf(v.model, { outputStride: os });
-  const baseNet = encoderOf(v.model, {});
-  const encoder = encoderAnalysis(v.model, { outputStride: os }, v.size);
-  const baseline = encoderAnalysis(v.model, {}, v.size);
-  const units = unitsOf(encoder);
-  const rows = rowByName(encoder);
-  const stages = STAGES.map((name) => {
-    const first = convSpec(net, `${name}.0.conv2`);
-    const rest = net.layers.some((l) => l.name === `${name}.1.conv2`) ? convSpec(net, `${name}.1.conv2`) : first;
-    const row = rows.get(name) as LayerRow;
-    return {
-      name,
-      stride: scalar(first.stride),
-      dilationFirst: scalar(first.dilation),
-      dilationRest: scalar(rest.dilation),
-      blocks: net.layers.filter((layer) => layer.name.startsWith(`${name}.`) && layer.name.endsWith('.conv2')).length,
-      output: row.output,
-      macs: row.macs,
-      rf: row.receptiveField?.size[0] ?? 0,
-      jump: row.receptiveField?.stride[0] ?? 0,
-    };
-  });
-  const stemUnit = units[0];
-  const stem = {
-    output: stemUnit?.output ?? [],
-    macs: stemUnit?.macs ?? 0,
-    rf: stemUnit?.receptiveField?.size[0] ?? 0,
-    jump: stemUnit?.receptiveField?.stride[0] ?? 0,
-  };
-  const rfTerms = STAGES.flatMap((name) =>
-    [`${name}.0.conv2`, `${name}.1.conv2`].map((conv) => {
-      const here = rfTerm(net, encoder, conv);
-      const base = rfTerm(baseNet, baseline, conv);
-      return { conv, ...here, baseKEff: base.kEff, baseJumpBefore: base.jumpBefore, baseAdds: base.adds };
-    }),
-  );
-  return { encoder, baseline, stages, stem, rfTerms };
-}
-
 function ratio(a: number, b: number): string {
   return b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
 }
@@ -196,45 +77,6 @@ function erfLink(stage: StageInfo, l: OutputStrideLabels): string {
   const href = `?erf.layers=${layers}&erf.dilation=${stage.dilationRest}#nb-erf-title`;
   const link = `<a href="${e(href)}">${e(l.erfLink)}</a>`;
   return `<p class="os-note">${fill(e(l.erfNote), { n: layers, stage: `<code>${e(stage.name)}</code>`, d: stage.dilationRest, link })}</p>`;
-}
-
-/** Server-rendered picture: image square, grid of unit centres, RF of the centre unit (clipped). */
-export function receptiveFieldSvg(a: Analysis, size: number, title: string, l: OutputStrideLabels = outputStride.labels): string {
-  const rf = a.receptiveField;
-  const r = rf.size[0];
-  const S = rf.stride[0];
-  const P = rf.padding[0];
-  const n = a.output[1] ?? 1;
-  const m = Math.floor((n - 1) / 2);
-  const start = m * S - P;
-  const end = start + r; // exclusive
-  const lo = Math.min(0, start);
-  const hi = Math.max(size, end);
-  const view = 300;
-  const scale = view / (hi - lo);
-  const X = (x: number) => ((x - lo) * scale).toFixed(2);
-  const L = (x: number) => (x * scale).toFixed(2);
-  const centre0 = (r - 1) / 2 - P + 0.5; // centre of unit 0, in pixel coordinates
-  // Keep the dots at least ~4 px apart: show every k-th unit when the grid is dense.
-  const every = Math.max(1, Math.ceil(4 / (S * scale)));
-  const pitch = S * every;
-  const firstDot = centre0 + Math.ceil(-centre0 / pitch) * pitch;
-  const clipStart = Math.max(0, start);
-  const clipEnd = Math.min(size, end);
-  const mid = m * S - P + (r - 1) / 2 + 0.5;
-  const cap = fill(l.svgCaption, { r, n, S }) + (every > 1 ? fill(l.everyShown, { k: every }) : '');
-  return [
-    `<figure class="os-figure"><svg viewBox="-4 -4 ${view + 8} ${view + 8}" role="img" aria-label="${e(`${title}: ${cap}`)}">`,
-    `<defs><pattern id="os-dots" patternUnits="userSpaceOnUse" x="${X(firstDot)}" y="${X(firstDot)}" width="${L(pitch)}" height="${L(pitch)}">`,
-    `<circle cx="0" cy="0" r="1.1" class="os-dot"/><circle cx="${L(pitch)}" cy="0" r="1.1" class="os-dot"/><circle cx="0" cy="${L(pitch)}" r="1.1" class="os-dot"/><circle cx="${L(pitch)}" cy="${L(pitch)}" r="1.1" class="os-dot"/></pattern></defs>`,
-    `<rect class="os-image" x="${X(0)}" y="${X(0)}" width="${L(size)}" height="${L(size)}"/>`,
-    `<rect fill="url(#os-dots)" x="${X(0)}" y="${X(0)}" width="${L(size)}" height="${L(size)}"/>`,
-    `<rect class="os-rf-full" x="${X(start)}" y="${X(start)}" width="${L(r)}" height="${L(r)}"/>`,
-    `<rect class="os-rf" x="${X(clipStart)}" y="${X(clipStart)}" width="${L(clipEnd - clipStart)}" height="${L(clipEnd - clipStart)}"/>`,
-    `<rect class="os-cell" x="${X(mid - S / 2)}" y="${X(mid - S / 2)}" width="${L(S)}" height="${L(S)}"/>`,
-    `<circle class="os-centre" cx="${X(mid)}" cy="${X(mid)}" r="3"/>`,
-    `</svg><figcaption>${e(fill(l.figCaption, { size, S, r, m }) + (every > 1 ? fill(l.everyDrawn, { k: every }) : ''))}</figcaption></figure>`,
-  ].join('');
 }
 
 export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {

@@ -4,8 +4,10 @@
  * HTML copy of the math, one small font request, module scripts at low priority), and to one
  * timing budget made comparable across machines: style recalculation + layout during load
  * (main-thread CPU time from a trace), median of 3 loads, scaled by Lighthouse's benchmarkIndex
- * (its CPU speed probe; median of 3) to a reference machine. Lighthouse's own score is checked in lighthouse.test.ts. The table is
- * printed every run.
+ * (its CPU speed probe; median of 3) to a reference machine. Lighthouse's own score is checked in
+ * lighthouse.test.ts. The budgets without timing read the run's shared load of each page
+ * (tests/support/page-load.ts: phone width, settled), which pages.test.ts and weight.test.ts
+ * read too. The table is printed every run.
  *
  * Sources of the limits: issue #14's study of this site (DOM 2,654–2,843 elements on the
  * heaviest chapters with MathML-only math, 4,143–5,473 with KaTeX's HTML copy; a math font
@@ -18,6 +20,7 @@ import type { Browser, Page } from 'playwright-core';
 // The function Lighthouse runs in the page to rate the CPU (environment.benchmarkIndex).
 import * as pageFunctionsModule from 'lighthouse/core/lib/page-functions.js';
 import { chapterPages, elementCount, launchBrowser, open, readPage, ROOT, site, type SitePage } from '../support/site.ts';
+import { builtFile, pageLoad, PHONE_VIEWPORT } from '../support/page-load.ts';
 import { MATH_FONT_PATH } from '../../src/integrations/build-hints.ts';
 
 const MAX_ELEMENTS = 3_000;
@@ -40,8 +43,6 @@ const CJK_LAYOUT_FACTOR = 1.3;
 const styleLayoutLimit = (locale: string) => MAX_STYLE_LAYOUT_MS * (locale.startsWith('zh') ? CJK_LAYOUT_FACTOR : 1);
 /** benchmarkIndex of the reference machine: Lighthouse's own calibration point for desktop-class CPUs. */
 const REFERENCE_BENCHMARK_INDEX = 1_000;
-/** Lighthouse's mobile viewport (Moto G Power). */
-const VIEWPORT = { width: 412, height: 823 };
 
 const computeBenchmarkIndex = (pageFunctionsModule as unknown as { pageFunctions: { computeBenchmarkIndex: () => number } }).pageFunctions
   .computeBenchmarkIndex;
@@ -68,7 +69,7 @@ afterAll(async () => {
   const header = `${'page'.padEnd(26)} ${'elements'.padStart(8)}  fonts              style+layout ms (3 loads)  benchmarkIndex  scaled median ms`;
   const lines = rows.map(
     (r) =>
-      `${`/${r.page}`.padEnd(26)} ${String(r.elements).padStart(8)}  ${r.fonts.padEnd(18)} ${r.styleLayoutMs.map((ms) => ms.toFixed(0)).join(' / ').padEnd(26)} ${(r.benchmarkIndex.every(Number.isFinite) ? r.benchmarkIndex.map((b) => b.toFixed(0)).join('/') : '—').padEnd(15)} ${Number.isFinite(r.scaledMs) ? r.scaledMs.toFixed(0) : '— (one load)'}`,
+      `${`/${r.page}`.padEnd(26)} ${String(r.elements).padStart(8)}  ${r.fonts.padEnd(18)} ${(r.styleLayoutMs.map((ms) => ms.toFixed(0)).join(' / ') || '—').padEnd(26)} ${(r.benchmarkIndex.map((b) => b.toFixed(0)).join('/') || '—').padEnd(15)} ${Number.isFinite(r.scaledMs) ? r.scaledMs.toFixed(0) : '— (untimed)'}`,
   );
   console.log([`Budgets (mobile viewport; elements ≤ ${MAX_ELEMENTS}, one font ≤ ${MAX_FONT_BYTES} B, style+layout ≤ ${MAX_STYLE_LAYOUT_MS} ms (Han text ×${CJK_LAYOUT_FACTOR}) at benchmarkIndex ${REFERENCE_BENCHMARK_INDEX}):`, header, ...lines].join('\n'));
 });
@@ -77,9 +78,9 @@ afterAll(async () => {
 const isToolPage = (html: string) => !html.includes('<starlight-toc') && html.includes('data-widget=');
 
 /**
- * The timing budget is measured (3 loads) on each language's heaviest prose page, where it can
- * be exceeded; every other page gets one load for the budgets without timing. Keeps the file's
- * cost flat in CI as chapters and languages are added.
+ * The timing budget is measured (3 traced loads) on each language's heaviest prose page, where
+ * it can be exceeded; every page's budgets without timing come from the run's shared load. Keeps
+ * the file's cost flat in CI as chapters and languages are added.
  */
 function timedPages(pages: SitePage[]): Set<string> {
   const heaviest = new Map<string, { path: string; elements: number }>();
@@ -95,37 +96,24 @@ const timed = timedPages(chapterPages());
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** One cold load: the fonts it fetched, its element count, and Chromium's style + layout time. */
-async function load(url: string, probeSpeed: boolean) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light' });
+/**
+ * One cold traced load for the timing budget: Chromium's style + layout time, and (probeSpeed)
+ * Lighthouse's CPU speed probe in the same page.
+ */
+async function timedLoad(url: string, probeSpeed: boolean) {
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light' });
   try {
     const page: Page = await context.newPage();
-    const fonts: { url: string; bytes: number }[] = [];
-    const pending: Promise<void>[] = [];
-    page.on('response', (response) => {
-      if (response.request().resourceType() !== 'font') return;
-      pending.push(response.body().then((body) => void fonts.push({ url: response.url(), bytes: body.length })));
-    });
     // A trace of the load: style recalculation and layout, in the renderer's thread time (CPU
     // time of the main thread, so other processes on a busy host do not inflate it).
     await browser.startTracing(page, { categories: ['devtools.timeline'] });
     await open(page, url);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await Promise.all(pending);
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string; tdur?: number }[] };
     const styleLayoutMs =
       trace.traceEvents.filter((e) => e.ph === 'X' && (e.name === 'UpdateLayoutTree' || e.name === 'Layout')).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
-    const facts = await page.evaluate(() => ({
-      elements: document.getElementsByTagName('*').length,
-      katexHtml: document.querySelectorAll('.katex-html').length,
-      math: document.querySelectorAll('math').length,
-      moduleScripts: [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')].map((s) => ({
-        src: s.src,
-        priority: s.getAttribute('fetchpriority'),
-      })),
-    }));
     const benchmarkIndex = probeSpeed ? await page.evaluate(computeBenchmarkIndex) : NaN;
-    return { fonts, styleLayoutMs, benchmarkIndex, ...facts };
+    return { styleLayoutMs, benchmarkIndex };
   } finally {
     await context.close();
   }
@@ -133,17 +121,19 @@ async function load(url: string, probeSpeed: boolean) {
 
 describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
   test(`≤ ${MAX_ELEMENTS} elements, MathML-only math, one small font, low-priority module scripts; on each language's heaviest chapter style + layout ≤ ${MAX_STYLE_LAYOUT_MS} ms (scaled; Han text ×${CJK_LAYOUT_FACTOR})`, async () => {
+    // The budgets without timing read the run's shared load of the page (tests/support/page-load.ts).
+    const first = await pageLoad(browser, rootUrl + info.path);
+    const fonts = first.fonts.map((f) => ({ url: f.url, bytes: builtFile(f.url).length }));
     const runs = [];
-    const loads = timed.has(info.path) ? 3 : 1;
-    for (let i = 0; i < loads; i++) runs.push(await load(rootUrl + info.path, loads === 3));
-    const first = runs[0]!;
+    const timedRuns = timed.has(info.path) ? 3 : 0;
+    for (let i = 0; i < timedRuns; i++) runs.push(await timedLoad(rootUrl + info.path, true));
     // The median of the 3 speed probes: one probe on this host ranged 1,080–1,689, and scaling by
     // the fastest turned a lucky probe into a failure of an unchanged page.
-    const scaled = (median(runs.map((r) => r.styleLayoutMs)) * median(runs.map((r) => r.benchmarkIndex))) / REFERENCE_BENCHMARK_INDEX;
+    const scaled = timedRuns ? (median(runs.map((r) => r.styleLayoutMs)) * median(runs.map((r) => r.benchmarkIndex))) / REFERENCE_BENCHMARK_INDEX : NaN;
     const row: Row = {
       page: info.path,
       elements: first.elements,
-      fonts: first.fonts.map((f) => `${f.url.split('/').pop()} ${f.bytes}`).join(', ') || 'none',
+      fonts: fonts.map((f) => `${f.url.split('/').pop()} ${f.bytes}`).join(', ') || 'none',
       styleLayoutMs: runs.map((r) => r.styleLayoutMs),
       benchmarkIndex: runs.map((r) => r.benchmarkIndex),
       scaledMs: scaled,
@@ -153,8 +143,8 @@ describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_lab
     const html = readPage(info);
     expect(first.elements, 'DOM elements').toBeLessThanOrEqual(MAX_ELEMENTS);
     expect(first.katexHtml, 'KaTeX HTML copies of formulas (output must be MathML only)').toBe(0);
-    expect(first.fonts.length, `font requests: ${row.fonts}`).toBeLessThanOrEqual(1);
-    for (const font of first.fonts) {
+    expect(fonts.length, `font requests: ${row.fonts}`).toBeLessThanOrEqual(1);
+    for (const font of fonts) {
       expect(font.url.endsWith(MATH_FONT_PATH), `only the math font is fetched (${font.url})`).toBe(true);
       expect(font.bytes, `${font.url} size`).toBeLessThanOrEqual(MAX_FONT_BYTES);
     }
@@ -162,7 +152,7 @@ describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_lab
     expect(html.includes(`rel="preload" href="/${MATH_FONT_PATH}"`), 'math font preload').toBe(first.math > 0);
     if (first.math === 0) expect(first.fonts).toEqual([]);
     expect(first.moduleScripts.filter((s) => s.priority !== 'low'), 'module scripts without fetchpriority="low"').toEqual([]);
-    if (loads === 3)
+    if (timedRuns)
       expect(row.scaledMs, `style + layout, ms scaled to benchmarkIndex ${REFERENCE_BENCHMARK_INDEX} (${row.styleLayoutMs.map((m) => m.toFixed(0)).join(', ')} ms measured)`).toBeLessThanOrEqual(
         styleLayoutLimit(info.locale),
       );

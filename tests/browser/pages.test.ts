@@ -2,10 +2,12 @@
  * No broken pages, in both builds (domain root and BASE_PATH): every page loads without a
  * console error or warning, uncaught exception, failed request or HTTP error; every internal
  * link, asset and #fragment it references resolves (fragments against ids on the target page).
+ * Each page's load is the run's shared one (tests/support/page-load.ts), made at phone width.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, listPages, newContext, open, problemList, site, watch } from '../support/site.ts';
+import { pageLoad } from '../support/page-load.ts';
 import { translationLocales } from '../../src/i18n/locales.ts';
 
 /** Status and element ids of every internal URL checked so far (one fetch per URL per build). */
@@ -53,48 +55,23 @@ describe.each(variants)('$name build', ({ root, build }) => {
   });
 
   // Concurrent: a settled load is mostly waiting for the network to go quiet, which overlaps.
-  // Concurrent tests assert with their own `expect` (Vitest's rule for concurrent tests).
+  // Concurrent tests assert with their own `expect` (Vitest's rule for concurrent tests). The load
+  // is the run's shared one (tests/support/page-load.ts): weight and budgets read the same record.
   test.concurrent.for(pages.map((p) => [`/${p.path}`, p] as const))('%s loads cleanly and its links resolve', async ([, info], { expect }) => {
-    const page = await context.newPage();
-    const problems = watch(page);
-    try {
-      await open(page, root + info.path, { settle: true });
-      const refs = await page.evaluate(() => {
-        const urls: string[] = [];
-        const attr = (selector: string, name: string) =>
-          document.querySelectorAll(selector).forEach((el) => {
-            const value = el.getAttribute(name);
-            if (value !== null) urls.push(new URL(value, document.baseURI).href);
-          });
-        attr('a[href]', 'href');
-        attr('link[href]', 'href');
-        attr('script[src]', 'src');
-        attr('img[src], source[src], video[src], audio[src], iframe[src]', 'src');
-        attr('use[href]', 'href');
-        document.querySelectorAll('[srcset]').forEach((el) =>
-          el
-            .getAttribute('srcset')!
-            .split(',')
-            .forEach((part) => urls.push(new URL(part.trim().split(/\s+/)[0]!, document.baseURI).href)),
-        );
-        return urls;
-      });
-      const origin = new URL(root).origin;
-      const broken: string[] = [];
-      for (const ref of new Set(refs)) {
-        const url = new URL(ref);
-        if (url.origin !== origin) continue; // external: no network here
-        const fragment = decodeURIComponent(url.hash.slice(1));
-        url.hash = '';
-        const { status, ids } = await target(url.href);
-        if (status >= 400) broken.push(`${ref} → HTTP ${status}`);
-        else if (fragment && ids && !ids.has(fragment)) broken.push(`${ref} → no element with id "${fragment}"`);
-      }
-      expect(problemList(problems), 'console, exceptions and failed requests').toEqual([]);
-      expect(broken, 'broken internal links and assets').toEqual([]);
-    } finally {
-      await page.close();
+    const { problems, refs } = await pageLoad(browser, root + info.path);
+    const origin = new URL(root).origin;
+    const broken: string[] = [];
+    for (const ref of new Set(refs)) {
+      const url = new URL(ref);
+      if (url.origin !== origin) continue; // external: no network here
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      url.hash = '';
+      const { status, ids } = await target(url.href);
+      if (status >= 400) broken.push(`${ref} → HTTP ${status}`);
+      else if (fragment && ids && !ids.has(fragment)) broken.push(`${ref} → no element with id "${fragment}"`);
     }
+    expect(problems, 'console, exceptions and failed requests').toEqual([]);
+    expect(broken, 'broken internal links and assets').toEqual([]);
   });
 
   test('search loads its UI only when opened (Ctrl+K), then finds chapters under this base', async () => {

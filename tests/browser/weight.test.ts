@@ -1,14 +1,17 @@
 /**
  * Weight: the JavaScript a reader's browser loads with each page, counted as a static host
- * would send it (gzip), must stay within 40 kB. Measured in Chromium after the network goes
- * idle, so scripts a page fetches later on its own count too; the search engine and index
- * under /pagefind/ load only when a reader searches and are left out, as the issue allows.
+ * would send it (gzip), must stay within 40 kB. The scripts are those Chromium fetched in the
+ * run's shared load of the page (tests/support/page-load.ts: phone width, up to network idle, so
+ * scripts a page fetches later on its own count too), sized from the built files the server
+ * sent; the search engine and index under /pagefind/ load only when a reader searches and are
+ * left out, as the issue allows.
  * No page may ship Mermaid, KaTeX or a UI framework runtime: those render at build time.
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, open, pages, site } from '../support/site.ts';
+import { launchBrowser, pages, site } from '../support/site.ts';
+import { builtFile, pageLoad } from '../support/page-load.ts';
 
 /** 40 kB, in bytes (decimal kilobytes: the stricter reading). */
 const JS_BUDGET = 40_000;
@@ -41,45 +44,26 @@ afterAll(async () => {
 
 const { rootUrl } = site();
 
-// Concurrent: a settled load is mostly waiting for the network to go quiet, which overlaps.
-// One page at a time: loading pages concurrently undercounted a page's scripts (a translated
-// chapter measured 10.1 kB beside its English page's 21.4 kB, with the same seven scripts).
 test.for(pages().map((p) => [`/${p.path}`, p] as const))(
   `%s loads at most ${JS_BUDGET / 1000} kB of JavaScript (gzip), and no Mermaid, KaTeX or framework runtime`,
   async ([, info]) => {
-    const context = await newContext(browser);
-    try {
-      const page = await context.newPage();
-      const bodies: Promise<{ url: string; body: Buffer } | null>[] = [];
-      page.on('response', (response) => {
-        const url = response.url();
-        if (response.request().resourceType() !== 'script' || new URL(url).pathname.includes('/pagefind/')) return;
-        bodies.push(response.body().then((body) => ({ url, body }), () => null));
-      });
-      await open(page, rootUrl + info.path, { settle: true });
-      const inline = await page.evaluate(() =>
-        [...document.querySelectorAll('script:not([src])')]
-          .filter((s) => !/json/.test(s.getAttribute('type') ?? ''))
-          .map((s) => s.textContent ?? ''),
-      );
-      const files = [
-        ...(await Promise.all(bodies)).filter((b) => b !== null),
-        ...inline.map((text, i) => ({ url: `inline script ${i + 1}`, body: Buffer.from(text) })),
-      ];
-      const sized = files.map((f) => ({ url: f.url, raw: f.body.length, gzip: gzipSync(f.body).length }));
-      const weight = {
-        page: info.path,
-        files: sized,
-        gzip: sized.reduce((s, f) => s + f.gzip, 0),
-        raw: sized.reduce((s, f) => s + f.raw, 0),
-      };
-      weights.push(weight);
-      const forbidden = files.filter((f) => FORBIDDEN.test(f.body.toString('utf8'))).map((f) => f.url);
-      expect(forbidden, 'scripts carrying a build-time runtime').toEqual([]);
-      const detail = [...sized].sort((a, b) => b.gzip - a.gzip).map((f) => `${f.gzip} B  ${f.url}`).join('\n');
-      expect(weight.gzip, `JavaScript on /${info.path}, gzip bytes:\n${detail}`).toBeLessThanOrEqual(JS_BUDGET);
-    } finally {
-      await context.close();
-    }
+    const load = await pageLoad(browser, rootUrl + info.path);
+    const files = [
+      ...load.scripts.map((s) => ({ url: s.url, body: builtFile(s.url) })),
+      ...load.inlineScripts.map((text, i) => ({ url: `inline script ${i + 1}`, body: Buffer.from(text) })),
+    ];
+    const sized = files.map((f) => ({ url: f.url, raw: f.body.length, gzip: gzipSync(f.body).length }));
+    const weight = {
+      page: info.path,
+      files: sized,
+      gzip: sized.reduce((s, f) => s + f.gzip, 0),
+      raw: sized.reduce((s, f) => s + f.raw, 0),
+    };
+    weights.push(weight);
+    expect(load.scripts.filter((s) => s.status !== 200), 'scripts not served').toEqual([]);
+    const forbidden = files.filter((f) => FORBIDDEN.test(f.body.toString('utf8'))).map((f) => f.url);
+    expect(forbidden, 'scripts carrying a build-time runtime').toEqual([]);
+    const detail = [...sized].sort((a, b) => b.gzip - a.gzip).map((f) => `${f.gzip} B  ${f.url}`).join('\n');
+    expect(weight.gzip, `JavaScript on /${info.path}, gzip bytes:\n${detail}`).toBeLessThanOrEqual(JS_BUDGET);
   },
 );

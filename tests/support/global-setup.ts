@@ -61,6 +61,7 @@ function build(name: BuildResult['name'], base: string): Promise<BuildResult> {
 const shared = globalThis as typeof globalThis & {
   nbSiteBuilds?: Promise<[BuildResult, BuildResult]>;
   nbBrowser?: Promise<BrowserServer>;
+  nbRunId?: string;
 };
 
 async function buildBoth(): Promise<[BuildResult, BuildResult]> {
@@ -78,7 +79,18 @@ export default async function setup(project: TestProject) {
   // One Chromium for every test file of the run (each file connects and makes its own contexts):
   // a launch per file cost about a second, and twelve Chromiums' worth of start-up memory.
   const browser = await (shared.nbBrowser ??= chromium.launchServer(chromiumLaunchOptions()));
-  project.provide('site', { builds: { root, base }, rootUrl: rootServer.root, baseUrl: baseServer.root, browserWs: browser.wsEndpoint() });
+  // One run id for both projects: page loads recorded by one test file serve the others (page-load.ts).
+  if (!shared.nbRunId) {
+    rmSync(join(CACHE, 'loads'), { recursive: true, force: true });
+    shared.nbRunId = String(Date.now());
+  }
+  project.provide('site', {
+    builds: { root, base },
+    rootUrl: rootServer.root,
+    baseUrl: baseServer.root,
+    browserWs: browser.wsEndpoint(),
+    runId: shared.nbRunId,
+  });
   return async () => {
     await rootServer.close();
     await baseServer.close();

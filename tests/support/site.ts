@@ -30,6 +30,8 @@ export interface SiteInfo {
   readonly baseUrl: string;
   /** The run's shared Chromium (global-setup.ts). */
   readonly browserWs: string;
+  /** Names this run's shared page loads (tests/support/page-load.ts). */
+  readonly runId: string;
 }
 
 declare module 'vitest' {

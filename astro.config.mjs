@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkMermaidSvg } from './src/integrations/remark-mermaid.ts';
 import { rehypeMathPagefindIgnore } from './src/integrations/rehype-math-pagefind.ts';
+import { rehypeMathNoBreak } from './src/integrations/rehype-math-nobreak.ts';
 import { rehypeKatexErrors } from './src/integrations/rehype-katex-errors.ts';
 import { rehypeMathmlCore } from './src/integrations/rehype-mathml-core.ts';
 import { sidebar } from './src/integrations/sidebar.ts';
@@ -36,6 +37,7 @@ export default defineConfig({
         rehypeKatexErrors,
         rehypeMathmlCore,
         rehypeMathPagefindIgnore,
+        rehypeMathNoBreak,
         [rehypeSharedHeadingIds, { contentDir: fileURLToPath(new URL('./content', import.meta.url)), locales: translationLocales }],
       ],
     }),

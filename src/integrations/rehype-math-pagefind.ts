@@ -1,6 +1,6 @@
 /**
- * KaTeX emits every formula twice (MathML for assistive tech, HTML for the eye); Pagefind
- * would index both as noise. Keep rendered math out of the search index.
+ * Pagefind would index a formula's MathML as a run of single symbols (β = 0 . 75): noise in
+ * search results. Keep rendered math out of the search index.
  */
 import { visit } from 'unist-util-visit';
 import type { Root, Element } from 'hast';

@@ -55,7 +55,7 @@ export const resBlockZh: Translation<ResBlockLabels> = {
     identityAdded: '捷径是恒等映射：x 原样相加。',
     outBottleneck: '输出通道数 = planes · 4 = {planes} · 4 = {out}。',
     outBasic: '输出通道数 = planes = {out}。',
-    summaryProjection: '1×1 投影捷径（参数量 {params}）',
+    summaryProjection: '投影捷径（1×1 卷积，参数量 {params}）',
     summaryIdentity: '恒等捷径',
     summary: '{kind} {input} → {output}，使用{shortcut}：参数量 {params}，乘加次数 {macs}。',
     caption: '宽度 {planes}：基本块输出 {planes} 个通道，瓶颈块输出 {out4} 个。感受野：一个输出单元在残差块输入上的感受野。',

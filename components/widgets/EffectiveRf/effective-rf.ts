@@ -44,6 +44,8 @@ export const effectiveRfLabels = {
   chartAlt: 'Line chart of the field side against the number of layers 1 to {max}: the theoretical side grows linearly to {rmax}; the 95 % side of uniform linear stacks grows like the square root of n, to {emax}; the marked point is this setting, {n} layers, {s95}.',
   xAxis: 'layers n',
   yAxis: 'side (pixels)',
+  /** After the chart's key: what the y axis measures, with the language's punctuation. */
+  chartTail: '; {axis}.',
   period: '.',
   holesOf: '<strong>{holes}</strong> of {total}',
   summary: '{n} × {k}×{k}: theoretical field {r}×{r}, effective RF (95 %) {s95}×{s95}.',
@@ -144,7 +146,7 @@ function chart(v: EffectiveRfValues, r: ErfResult, l: EffectiveRfLabels): string
     `<path class="erf-line-theory" d="${path('side')}"/>`,
     `<path class="erf-line-95" d="${path('side95')}"/>`,
     points.length > 0 ? `<circle class="erf-here" cx="${sx(Math.min(v.layers, nMax)).toFixed(1)}" cy="${sy(r.side95).toFixed(1)}" r="4"/>` : '',
-    `</svg><figcaption><span class="erf-key erf-key-theory">${e(l.chartTheoretical)}</span> <span class="erf-key erf-key-95">${e(l.chartEffective)}</span> <span class="erf-key erf-key-here">${e(l.chartHere)}</span>; ${e(l.yAxis)}.</figcaption></figure>`,
+    `</svg><figcaption><span class="erf-key erf-key-theory">${e(l.chartTheoretical)}</span> <span class="erf-key erf-key-95">${e(l.chartEffective)}</span> <span class="erf-key erf-key-here">${e(l.chartHere)}</span>${fill(e(l.chartTail), { axis: e(l.yAxis) })}</figcaption></figure>`,
   ].join('');
 }
 

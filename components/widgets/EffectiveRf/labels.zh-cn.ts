@@ -36,6 +36,7 @@ export const effectiveRfZh: Translation<EffectiveRfLabels> = {
       '感受野边长随层数（1 到 {max}）变化的折线图：理论边长线性增长到 {rmax}；均匀线性堆叠的 95% 边长按 n 的平方根增长，到 {emax}；标出的点是当前设置，{n} 层，{s95}。',
     xAxis: '层数 n',
     yAxis: '边长（像素）',
+    chartTail: '；{axis}。',
     period: '。',
     holesOf: '<strong>{holes}</strong> / {total}',
     summary: '{n} 层 {k}×{k}：理论感受野 {r}×{r}，有效感受野（95%）{s95}×{s95}。',

@@ -29,6 +29,7 @@ import {
 } from './inception-compute';
 
 export * from './inception-compute';
+import { CHANNELS, int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -127,14 +128,14 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
     preset: { kind: 'choice', options: PRESETS },
     // The URL key stays `flavour` (shared links carry it); its values are builds.
     flavour: { kind: 'choice', options: ['paper', 'torchvision'] satisfies InceptionBuild[] },
-    cin: { kind: 'int', min: 1, max: 4096 },
-    size: { kind: 'int', min: 1, max: 1024 },
-    c1: { kind: 'int', min: 1, max: 4096 },
-    r3: { kind: 'int', min: 1, max: 4096 },
-    c3: { kind: 'int', min: 1, max: 4096 },
-    r5: { kind: 'int', min: 1, max: 4096 },
-    c5: { kind: 'int', min: 1, max: 4096 },
-    pp: { kind: 'int', min: 1, max: 4096 },
+    cin: CHANNELS,
+    size: int(1, 1024),
+    c1: CHANNELS,
+    r3: CHANNELS,
+    c3: CHANNELS,
+    r5: CHANNELS,
+    c5: CHANNELS,
+    pp: CHANNELS,
   },
   defaults: { preset: 'inception3a', flavour: 'paper', cin: 192, size: 28, c1: 64, r3: 96, c3: 128, r5: 16, c5: 32, pp: 32 },
   // English labels on the server only: the browser renders with the labels the server wrote

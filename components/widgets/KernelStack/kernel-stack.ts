@@ -14,6 +14,7 @@ import {
   type ConvSpec,
   type RfStackLayer,
 } from '../../../src/calc/index';
+import { CHANNELS, int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -114,12 +115,12 @@ function ratio(a: number, b: number): string {
 export const kernelStack: WidgetDef<KernelStackValues, KernelStackLabels> = {
   name: 'kernel-stack',
   fields: {
-    n: { kind: 'int', min: 1, max: 8 },
-    k: { kind: 'int', min: 1, max: 11 },
-    c: { kind: 'int', min: 1, max: 4096 },
-    s: { kind: 'int', min: 1, max: 4 },
-    d: { kind: 'int', min: 1, max: 8 },
-    size: { kind: 'int', min: 1, max: 2048 },
+    n: int(1, 8),
+    k: int(1, 11),
+    c: CHANNELS,
+    s: int(1, 4),
+    d: int(1, 8),
+    size: int(1, 2048),
   },
   defaults: { n: 3, k: 3, c: 256, s: 1, d: 1, size: 56 },
   // English labels on the server only: the browser renders with the labels the server wrote

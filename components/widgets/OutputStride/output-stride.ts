@@ -6,6 +6,7 @@
  * centre unit's receptive field falls on the image.
  */
 import { activationValues, formatBytes, formatCompact, formatCount, formatShape, isCalcError, type Analysis } from '../../../src/calc/index';
+import { int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -83,7 +84,7 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
   name: 'output-stride',
   fields: {
     model: { kind: 'choice', options: OS_MODELS },
-    size: { kind: 'int', min: 32, max: 2048 },
+    size: int(32, 2048),
     os: { kind: 'choice', options: ['32', '16', '8'] },
   },
   defaults: { model: 'resnet50', size: 512, os: '16' },

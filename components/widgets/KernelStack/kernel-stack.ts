@@ -7,6 +7,7 @@ import {
   analyse,
   formatCompact,
   formatCount,
+  formatRatio,
   formatShape,
   isCalcError,
   receptiveFieldTable,
@@ -108,10 +109,6 @@ function activations(a: Analysis): number {
   return a.rows.reduce((sum, row) => sum + row.output.reduce((p, x) => p * x, 1), 0);
 }
 
-function ratio(a: number, b: number): string {
-  return b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
-}
-
 export const kernelStack: WidgetDef<KernelStackValues, KernelStackLabels> = {
   name: 'kernel-stack',
   fields: {
@@ -160,11 +157,11 @@ export const kernelStack: WidgetDef<KernelStackValues, KernelStackLabels> = {
         e(l.params),
         `${coefficient}·C² = ${formatCount(stack.params.weights)}`,
         `${bigKernel * bigKernel}·C² = ${formatCount(single.params.weights)}`,
-        ratio(stack.params.weights, single.params.weights),
+        formatRatio(stack.params.weights, single.params.weights),
       ],
-      [e(l.macs), formatCompact(stack.macs), formatCompact(single.macs), ratio(stack.macs, single.macs)],
-      [e(l.nonlin), String(v.n), '1', ratio(v.n, 1)],
-      [e(l.memory), formatCompact(activations(stack)), formatCompact(activations(single)), ratio(activations(stack), activations(single))],
+      [e(l.macs), formatCompact(stack.macs), formatCompact(single.macs), formatRatio(stack.macs, single.macs)],
+      [e(l.nonlin), String(v.n), '1', formatRatio(v.n, 1)],
+      [e(l.memory), formatCompact(activations(stack)), formatCompact(activations(single)), formatRatio(activations(stack), activations(single))],
       [e(l.output), formatShape(stack.output), formatShape(single.output), ''],
     ];
     return [

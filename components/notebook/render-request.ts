@@ -7,7 +7,7 @@
  */
 import { CalcError, type CalcErrorCode } from '../../src/calc/errors';
 import type { AnyWidgetDef, WidgetLabels, WidgetValues } from '../../src/widget/widget';
-import { workerClient, type WorkerClient } from './worker-client';
+import type { WorkerClient } from './worker-client';
 
 export interface RenderRequest {
   readonly values: WidgetValues;
@@ -59,12 +59,4 @@ export function renderRequest(def: AnyWidgetDef, { values, labels, id }: RenderR
     const blamed = error instanceof Error ? def.blame?.(error, values) : undefined;
     return { ok: false, error: fieldsOf(error), ...(blamed === undefined ? {} : { blamed }) };
   }
-}
-
-/**
- * Renders of one widget in its worker. `start` creates the worker (keep the `new Worker(new URL(…))`
- * literal at the call site); `load` imports the definition for the main-thread fallback.
- */
-export function renderClient(start: () => Worker, load: () => Promise<AnyWidgetDef>): RenderClient {
-  return workerClient(start, () => load().then((def) => (request: RenderRequest) => renderRequest(def, request)));
 }

@@ -59,6 +59,11 @@ export function formatPair(p: readonly [number, number]): string {
   return `${p[0]}×${p[1]}`;
 }
 
+/** How many times `a` is `b`, with `digits` after the point: "1.50×"; "—" when `b` is 0. */
+export function formatRatio(a: number, b: number, digits = 2): string {
+  return b === 0 ? '—' : `${(a / b).toFixed(digits)}×`;
+}
+
 /** A window's kernel as the tables print it, both axes even when square ("3×3"); "" for a row without one. */
 export function formatKernel(w: LayerWindow | null): string {
   return w === null ? '' : `${w.kernel[0]}×${w.kernel[1]}`;

@@ -20,7 +20,7 @@ export {
   type RfStackLayer,
   type RfTable,
 } from './receptive-field';
-export { formatBytes, formatCompact, formatCount, formatKernel, formatPair, formatShape } from './format';
+export { formatBytes, formatCompact, formatCount, formatKernel, formatPair, formatRatio, formatShape } from './format';
 export { truncateNetwork } from './graph';
 export { activationValues, elements } from './activations';
 export { unitsOf, type Unit } from './units';

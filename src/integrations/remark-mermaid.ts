@@ -9,7 +9,10 @@
  * As lazy images only the visible theme's file loads, when the reader scrolls near it.
  */
 import { visit } from 'unist-util-visit';
-import type { Root, Code } from 'mdast';
+import type { BlockContent, Code, Paragraph, Root } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+// Registers `data.hName` on mdast nodes (the name of the element a node becomes in HTML).
+import type {} from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 import { diagramFile, diagramHash, diagramLabels, diagramSize, readDiagram, THEMES } from './mermaid/store.ts';
 import { contentFileLocale, type Locale } from '../i18n/locale.ts';
@@ -18,10 +21,18 @@ function captionOf(meta: string | null | undefined): string | undefined {
   return meta?.match(/caption="([^"]*)"/)?.[1];
 }
 
-const attr = (name: string, value: string) => ({ type: 'mdxJsxAttribute', name, value });
+const attr = (name: string, value: string): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value });
 
-function element(name: string, attributes: object[], children: object[] = []) {
+function element(name: string, attributes: MdxJsxAttribute[], children: BlockContent[] = []): MdxJsxFlowElement {
   return { type: 'mdxJsxFlowElement', name, attributes, children };
+}
+
+/**
+ * The caption: text, which a JSX element in flow may not hold (its children are blocks), so it
+ * is a paragraph that becomes `<figcaption>` instead of `<p>`.
+ */
+function figcaption(text: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'text', value: text }], data: { hName: 'figcaption' } };
 }
 
 /** Smallest legible diagram text, in CSS px: an image never shrinks its labels below this. */
@@ -77,12 +88,11 @@ export function remarkMermaidSvg(options: MermaidOptions = {}) {
           attr('decoding', 'async'),
         ]);
       });
-      const figcaption = element('figcaption', [], [{ type: 'text', value: caption }]);
       // A frame that can scroll at phone width is focusable, so the keyboard can scroll it too.
       const frameAttrs = [attr('class', 'mermaid-frame')];
       if (minWidth > PHONE_COLUMN_PX) frameAttrs.push(attr('tabindex', '0'), attr('role', 'group'), attr('aria-label', words.scrolls(caption)));
       const frame = element('div', frameAttrs, themed);
-      parent.children[index] = element('figure', [attr('class', 'mermaid-figure')], [frame, figcaption]) as never;
+      parent.children[index] = element('figure', [attr('class', 'mermaid-figure')], [frame, figcaption(caption)]);
     });
   };
 }

@@ -105,8 +105,16 @@ export function parseChoice(raw: string, field: ChoiceField, table?: Table): Fie
     : { ok: false, message: message('choose', { options: field.options.join(', ') }, table) };
 }
 
+/** A whole number from `min` to `max`: how a widget declares a plain number field. */
+export function int(min: number, max: number): IntegerField {
+  return { kind: 'int', min, max };
+}
+
+/** A channel (or group) count, as every widget that takes one accepts it. */
+export const CHANNELS = int(1, 4096);
+
 /** The range an answer may take (the largest answer in the book is far below it). */
-export const ANSWER_RANGE: IntegerField = { kind: 'int', min: 0, max: 1e15 };
+export const ANSWER_RANGE = int(0, 1e15);
 
 export function parseAnswer(raw: string, table?: Table): FieldResult<number | ''> {
   return raw.trim() === '' ? { ok: true, value: '' } : parseInteger(raw, ANSWER_RANGE, table);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalcError, formatCompact, formatCount, formatPair, formatShape } from '../../src/calc/index';
+import { CalcError, formatCompact, formatCount, formatPair, formatRatio, formatShape } from '../../src/calc/index';
 
 describe('formatCount', () => {
   it.each([
@@ -36,6 +36,19 @@ describe('formatCompact', () => {
   it('refuses NaN and Infinity', () => {
     expect(() => formatCompact(Number.NaN)).toThrow('formatCompact: cannot format NaN');
     expect(() => formatCount(Number.POSITIVE_INFINITY)).toThrow('formatCount: cannot format Infinity');
+  });
+});
+
+describe('formatRatio', () => {
+  it('how many times a is b, with the digits asked for', () => {
+    expect(formatRatio(3, 2)).toBe('1.50×');
+    expect(formatRatio(1, 3, 1)).toBe('0.3×');
+    expect(formatRatio(92_897_280, 9_437_184, 1)).toBe('9.8×');
+  });
+
+  it('a dash, not Infinity or NaN, when b is 0', () => {
+    expect(formatRatio(5, 0)).toBe('—');
+    expect(formatRatio(0, 0, 1)).toBe('—');
   });
 });
 

@@ -1,10 +1,24 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { fieldText, maxInputLength, parseAnswer, parseChoice, parseField, parseInteger, parseText, rangeHint, stepped, urlText } from '../../src/widget/fields';
+import { CHANNELS, fieldText, int, maxInputLength, parseAnswer, parseChoice, parseField, parseInteger, parseText, rangeHint, stepped, urlText } from '../../src/widget/fields';
 import { decimalField, listField, parseDecimal, parseList, steppedField } from '../../src/widget/number-fields';
 import { parsePattern, patternField } from '../../src/widget/pattern-field';
 
 const KERNEL = { kind: 'int', min: 1, max: 11 } as const;
+
+describe('int and CHANNELS, the shared declarations', () => {
+  test('int(min, max) is a whole-number field with that range', () => {
+    expect(int(2, 15)).toEqual({ kind: 'int', min: 2, max: 15 });
+    expect(parseField('1', int(2, 15))).toEqual({ ok: false, message: 'Must be at least 2.' });
+    expect(rangeHint(int(2, 15))).toBe('2–15');
+  });
+
+  test('a channel count is 1–4096', () => {
+    expect(parseField('4096', CHANNELS)).toEqual({ ok: true, value: 4096 });
+    expect(parseField('4097', CHANNELS)).toEqual({ ok: false, message: 'Must be at most 4096.' });
+    expect(parseField('0', CHANNELS)).toEqual({ ok: false, message: 'Must be at least 1.' });
+  });
+});
 
 describe('parseInteger', () => {
   test.each([

@@ -8,7 +8,7 @@ import { analyse, CalcError, formatCompact, formatCount, isCalcError, type Analy
 import { divisors } from '../../../src/models/inception-steps';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
-import type { IntegerField } from '../../../src/widget/fields';
+import { CHANNELS, int, type IntegerField } from '../../../src/widget/fields';
 import type { WidgetDef } from '../../../src/widget/widget';
 
 export interface ContinuumValues {
@@ -19,9 +19,9 @@ export interface ContinuumValues {
 }
 
 export const continuumFields = {
-  c: { kind: 'int', min: 1, max: 4096 },
-  g: { kind: 'int', min: 1, max: 4096 },
-  size: { kind: 'int', min: 1, max: 2048 },
+  c: CHANNELS,
+  g: CHANNELS,
+  size: int(1, 2048),
 } as const satisfies Record<'c' | 'g' | 'size', IntegerField>;
 
 export const continuumLabels = {

@@ -17,6 +17,7 @@ import {
   type ParamCount,
 } from '../../../src/calc/index';
 import { checkPoolPadding } from '../../../src/calc/geometry';
+import { CHANNELS, int } from '../../../src/widget/fields';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
 import { renderConvCalc } from './conv-calc-derivation';
@@ -170,16 +171,16 @@ export function computeConvCalc(v: ConvCalcValues, labels: ConvCalcLabels = conv
 export const convCalc: WidgetDef<ConvCalcValues, ConvCalcLabels> = {
   name: 'conv-calc',
   fields: {
-    h: { kind: 'int', min: 1, max: 4096 },
-    w: { kind: 'int', min: 1, max: 4096 },
-    cin: { kind: 'int', min: 1, max: 4096 },
-    cout: { kind: 'int', min: 1, max: 4096 },
-    k: { kind: 'int', min: 1, max: 15 },
-    s: { kind: 'int', min: 1, max: 8 },
+    h: CHANNELS,
+    w: CHANNELS,
+    cin: CHANNELS,
+    cout: CHANNELS,
+    k: int(1, 15),
+    s: int(1, 8),
     pad: { kind: 'choice', options: ['explicit', 'same'] },
-    p: { kind: 'int', min: 0, max: 16 },
-    d: { kind: 'int', min: 1, max: 16 },
-    groups: { kind: 'int', min: 1, max: 4096 },
+    p: int(0, 16),
+    d: int(1, 16),
+    groups: CHANNELS,
     bias: { kind: 'choice', options: ['yes', 'no'] },
     layer: { kind: 'choice', options: ['conv', 'maxpool'] },
     rounding: { kind: 'choice', options: ['floor', 'ceil'] },

@@ -3,6 +3,7 @@
  * render (the simulation, the PNG) runs in render-worker.ts.
  */
 import type { ErfActivation, ErfWeights } from '../../../src/sim/erf';
+import { int } from '../../../src/widget/fields';
 import type { WidgetForm } from '../../../src/widget/widget';
 
 export type EffectiveRfValues = {
@@ -17,10 +18,10 @@ export type EffectiveRfValues = {
 export const effectiveRfForm: WidgetForm<EffectiveRfValues> = {
   name: 'effective-rf',
   fields: {
-    layers: { kind: 'int', min: 1, max: 64 },
-    kernel: { kind: 'int', min: 3, max: 7 },
-    stride: { kind: 'int', min: 1, max: 3 },
-    dilation: { kind: 'int', min: 1, max: 8 },
+    layers: int(1, 64),
+    kernel: int(3, 7),
+    stride: int(1, 3),
+    dilation: int(1, 8),
     activation: { kind: 'choice', options: ['linear', 'relu'] },
     weights: { kind: 'choice', options: ['uniform', 'random'] },
   },

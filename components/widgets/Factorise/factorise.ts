@@ -6,6 +6,7 @@
  * weights, MACs and receptive fields compared here.
  */
 import { analyse, CalcError, formatCompact, formatCount, formatPair, isCalcError, type Analysis, type ConvSpec, type Pair } from '../../../src/calc/index';
+import { CHANNELS, int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -86,9 +87,9 @@ export const factorise: WidgetDef<FactoriseValues, FactoriseLabels> = {
   name: 'factorise',
   fields: {
     kind: { kind: 'choice', options: ['stack3', 'asym'] },
-    n: { kind: 'int', min: 2, max: 15 },
-    c: { kind: 'int', min: 1, max: 4096 },
-    size: { kind: 'int', min: 1, max: 2048 },
+    n: int(2, 15),
+    c: CHANNELS,
+    size: int(1, 2048),
   },
   defaults: { kind: 'stack3', n: 5, c: 192, size: 35 },
   // English labels on the server only: the browser renders with the labels the server wrote

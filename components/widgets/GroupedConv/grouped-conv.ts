@@ -15,6 +15,7 @@ import {
   isCalcError,
   type Analysis,
 } from '../../../src/calc/index';
+import { CHANNELS, int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -142,13 +143,13 @@ function connectivitySvg(g: number, l: GroupedConvLabels): string {
 export const groupedConv: WidgetDef<GroupedConvValues, GroupedConvLabels> = {
   name: 'grouped-conv',
   fields: {
-    cin: { kind: 'int', min: 1, max: 4096 },
-    cout: { kind: 'int', min: 1, max: 4096 },
-    k: { kind: 'int', min: 1, max: 15 },
-    groups: { kind: 'int', min: 1, max: 4096 },
-    size: { kind: 'int', min: 1, max: 1024 },
-    stride: { kind: 'int', min: 1, max: 8 },
-    padding: { kind: 'int', min: 0, max: 16 },
+    cin: CHANNELS,
+    cout: CHANNELS,
+    k: int(1, 15),
+    groups: CHANNELS,
+    size: int(1, 1024),
+    stride: int(1, 8),
+    padding: int(0, 16),
   },
   // AlexNet's conv2 in the BVLC Caffe model: 96 → 256 channels, 5×5, pad 2, group 2, on pool1's 27×27.
   defaults: { cin: 96, cout: 256, k: 5, groups: 2, size: 27, stride: 1, padding: 2 },

@@ -12,6 +12,7 @@ import {
   formatCompact,
   formatCount,
   formatKernel,
+  formatRatio,
   formatShape,
   isCalcError,
   type Analysis,
@@ -29,6 +30,7 @@ import {
 } from './inception-compute';
 
 export * from './inception-compute';
+import { CHANNELS, int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -85,10 +87,6 @@ export const inceptionModuleLabels = {
 };
 export type InceptionModuleLabels = typeof inceptionModuleLabels;
 
-function times(a: number, b: number): string {
-  return b === 0 ? '—' : `${(a / b).toFixed(1)}×`;
-}
-
 /**
  * Two derivation lines for one conv row of the core: "branch2.1 3×3, 96 → 128: 3·3·96·128 + 128 = 110,720
  * params" and "110,592 weights · 28·28 = 86,704,128 MACs".
@@ -127,14 +125,14 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
     preset: { kind: 'choice', options: PRESETS },
     // The URL key stays `flavour` (shared links carry it); its values are builds.
     flavour: { kind: 'choice', options: ['paper', 'torchvision'] satisfies InceptionBuild[] },
-    cin: { kind: 'int', min: 1, max: 4096 },
-    size: { kind: 'int', min: 1, max: 1024 },
-    c1: { kind: 'int', min: 1, max: 4096 },
-    r3: { kind: 'int', min: 1, max: 4096 },
-    c3: { kind: 'int', min: 1, max: 4096 },
-    r5: { kind: 'int', min: 1, max: 4096 },
-    c5: { kind: 'int', min: 1, max: 4096 },
-    pp: { kind: 'int', min: 1, max: 4096 },
+    cin: CHANNELS,
+    size: int(1, 1024),
+    c1: CHANNELS,
+    r3: CHANNELS,
+    c3: CHANNELS,
+    r5: CHANNELS,
+    c5: CHANNELS,
+    pp: CHANNELS,
   },
   defaults: { preset: 'inception3a', flavour: 'paper', cin: 192, size: 28, c1: 64, r3: 96, c3: 128, r5: 16, c5: 32, pp: 32 },
   // English labels on the server only: the browser renders with the labels the server wrote
@@ -144,7 +142,7 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
   summary(v, l) {
     const { reduced, naive, row } = computeInceptionModule(v);
     const name = row ? `inception (${row.name.slice(-2)})` : l.thisModule;
-    const counts = { params: formatCount(reduced.params.total), macs: formatCompact(reduced.macs), times: times(naive.macs, reduced.macs) };
+    const counts = { params: formatCount(reduced.params.total), macs: formatCompact(reduced.macs), times: formatRatio(naive.macs, reduced.macs, 1) };
     return fill(l.summary, { name, out: reduced.output[0] ?? '', ...counts });
   },
 
@@ -173,13 +171,13 @@ export const inceptionModule: WidgetDef<InceptionModuleValues, InceptionModuleLa
       naiveBranches.flatMap((b) => b.convs.map((c) => convLines(c, naive, build, l))).join('') +
       `<li>${fill(l.naiveOut, { outChannels: e(l.outChannels), naiveSum, naive: naive.output[0] ?? '', sum, reduced: reduced.output[0] ?? '' })}</li>`;
     const compare = [
-      [e(l.outChannels), String(naive.output[0]), String(reduced.output[0]), times(naive.output[0]!, reduced.output[0]!)],
-      [e(l.params), formatCount(naive.params.total), formatCount(reduced.params.total), times(naive.params.total, reduced.params.total)],
-      [e(l.macs), formatCount(naive.macs), formatCount(reduced.macs), times(naive.macs, reduced.macs)],
+      [e(l.outChannels), String(naive.output[0]), String(reduced.output[0]), formatRatio(naive.output[0]!, reduced.output[0]!, 1)],
+      [e(l.params), formatCount(naive.params.total), formatCount(reduced.params.total), formatRatio(naive.params.total, reduced.params.total, 1)],
+      [e(l.macs), formatCount(naive.macs), formatCount(reduced.macs), formatRatio(naive.macs, reduced.macs, 1)],
       ...([1, 2] as const).map((i) => {
         const nb = naiveBranches[i]!;
         const rb = branches[i]!;
-        return [`${label(rb.key)}: ${e(l.macs)}`, formatCompact(nb.macs), formatCompact(rb.macs), times(nb.macs, rb.macs)];
+        return [`${label(rb.key)}: ${e(l.macs)}`, formatCompact(nb.macs), formatCompact(rb.macs), formatRatio(nb.macs, rb.macs, 1)];
       }),
     ];
     const match = r.row

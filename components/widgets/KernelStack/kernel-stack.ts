@@ -7,6 +7,7 @@ import {
   analyse,
   formatCompact,
   formatCount,
+  formatRatio,
   formatShape,
   isCalcError,
   receptiveFieldTable,
@@ -14,6 +15,7 @@ import {
   type ConvSpec,
   type RfStackLayer,
 } from '../../../src/calc/index';
+import { CHANNELS, int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -107,19 +109,15 @@ function activations(a: Analysis): number {
   return a.rows.reduce((sum, row) => sum + row.output.reduce((p, x) => p * x, 1), 0);
 }
 
-function ratio(a: number, b: number): string {
-  return b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
-}
-
 export const kernelStack: WidgetDef<KernelStackValues, KernelStackLabels> = {
   name: 'kernel-stack',
   fields: {
-    n: { kind: 'int', min: 1, max: 8 },
-    k: { kind: 'int', min: 1, max: 11 },
-    c: { kind: 'int', min: 1, max: 4096 },
-    s: { kind: 'int', min: 1, max: 4 },
-    d: { kind: 'int', min: 1, max: 8 },
-    size: { kind: 'int', min: 1, max: 2048 },
+    n: int(1, 8),
+    k: int(1, 11),
+    c: CHANNELS,
+    s: int(1, 4),
+    d: int(1, 8),
+    size: int(1, 2048),
   },
   defaults: { n: 3, k: 3, c: 256, s: 1, d: 1, size: 56 },
   // English labels on the server only: the browser renders with the labels the server wrote
@@ -159,11 +157,11 @@ export const kernelStack: WidgetDef<KernelStackValues, KernelStackLabels> = {
         e(l.params),
         `${coefficient}·C² = ${formatCount(stack.params.weights)}`,
         `${bigKernel * bigKernel}·C² = ${formatCount(single.params.weights)}`,
-        ratio(stack.params.weights, single.params.weights),
+        formatRatio(stack.params.weights, single.params.weights),
       ],
-      [e(l.macs), formatCompact(stack.macs), formatCompact(single.macs), ratio(stack.macs, single.macs)],
-      [e(l.nonlin), String(v.n), '1', ratio(v.n, 1)],
-      [e(l.memory), formatCompact(activations(stack)), formatCompact(activations(single)), ratio(activations(stack), activations(single))],
+      [e(l.macs), formatCompact(stack.macs), formatCompact(single.macs), formatRatio(stack.macs, single.macs)],
+      [e(l.nonlin), String(v.n), '1', formatRatio(v.n, 1)],
+      [e(l.memory), formatCompact(activations(stack)), formatCompact(activations(single)), formatRatio(activations(stack), activations(single))],
       [e(l.output), formatShape(stack.output), formatShape(single.output), ''],
     ];
     return [

@@ -7,7 +7,7 @@
  */
 import { CalcError, formatCount, isCalcError } from '../../../src/calc/index';
 import { decimalField, listField, steppedField } from '../../../src/widget/number-fields';
-import type { FieldDef } from '../../../src/widget/fields';
+import { int, type FieldDef } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -99,7 +99,7 @@ export const lrnFields = {
   k: decimalField({ min: 0, max: 1000 }),
   alpha: decimalField({ min: 0, max: 10 }),
   beta: decimalField({ min: 0, max: 10 }),
-  channel: { kind: 'int', min: 0, max: MAX_CHANNELS - 1 },
+  channel: int(0, MAX_CHANNELS - 1),
   convention: { kind: 'choice', options: ['paper', 'caffe'] },
 } as const satisfies Record<LrnField, FieldDef>;
 

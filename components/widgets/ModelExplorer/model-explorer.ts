@@ -15,7 +15,7 @@ import {
   type LayerRow,
   type Network,
 } from '../../../src/calc/index';
-import { parseChoice, parseInteger, type ChoiceField, type IntegerField } from '../../../src/widget/fields';
+import { int, parseChoice, parseInteger, type ChoiceField, type IntegerField } from '../../../src/widget/fields';
 import { escapeHtml as e } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../../../src/models/registry';
@@ -49,7 +49,7 @@ const firstChoice = (o: OptionName): string => choicesOf(o)[0]?.value ?? '';
 export const explorerFields: Readonly<Record<FieldName, ChoiceField | IntegerField>> = {
   model: { kind: 'choice', options: networkIds },
   ...forA(choiceField),
-  size: { kind: 'int', min: 16, max: 2048 },
+  size: int(16, 2048),
   vs: { kind: 'choice', options: [NONE, ...networkIds] },
   ...forB(choiceField),
 };

@@ -5,7 +5,8 @@
  * stride, all read from the calc core's rows; then totals against OS 32, and a picture of where the
  * centre unit's receptive field falls on the image.
  */
-import { activationValues, formatBytes, formatCompact, formatCount, formatShape, isCalcError, type Analysis } from '../../../src/calc/index';
+import { activationValues, formatBytes, formatCompact, formatCount, formatRatio, formatShape, isCalcError, type Analysis } from '../../../src/calc/index';
+import { int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -67,10 +68,6 @@ export const outputStrideLabels = {
 };
 export type OutputStrideLabels = typeof outputStrideLabels;
 
-function ratio(a: number, b: number): string {
-  return b === 0 ? '—' : `${(a / b).toFixed(2)}×`;
-}
-
 /** Link to the page's effective-RF cell (`?erf.…`) set to the last stage's later, equally dilated 3×3s. */
 function erfLink(stage: StageInfo, l: OutputStrideLabels): string {
   const layers = Math.max(1, stage.blocks - 1);
@@ -83,7 +80,7 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
   name: 'output-stride',
   fields: {
     model: { kind: 'choice', options: OS_MODELS },
-    size: { kind: 'int', min: 32, max: 2048 },
+    size: int(32, 2048),
     os: { kind: 'choice', options: ['32', '16', '8'] },
   },
   defaults: { model: 'resnet50', size: 512, os: '16' },
@@ -95,7 +92,7 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
     const { encoder, baseline } = computeOutputStride(v);
     const name = l[`model.${v.model}`] ?? v.model;
     const rf = encoder.receptiveField;
-    const counts = { shape: formatShape(encoder.output), macs: formatCompact(encoder.macs), ratio: ratio(encoder.macs, baseline.macs) };
+    const counts = { shape: formatShape(encoder.output), macs: formatCompact(encoder.macs), ratio: formatRatio(encoder.macs, baseline.macs) };
     return fill(l.summary, { name, size: v.size, os: v.os, ...counts, rf: rf.size[0], S: rf.stride[0] });
   },
 
@@ -121,12 +118,12 @@ export const outputStride: WidgetDef<OutputStrideValues, OutputStrideLabels> = {
       .join('');
     const mem = (a: Analysis) => formatBytes(4 * activationValues(a));
     const totals = [
-      [e(l.params), formatCount(encoder.params.total), formatCount(baseline.params.total), ratio(encoder.params.total, baseline.params.total)],
-      [e(l.macs), formatCompact(encoder.macs), formatCompact(baseline.macs), ratio(encoder.macs, baseline.macs)],
-      [e(l.memory), mem(encoder), mem(baseline), ratio(activationValues(encoder), activationValues(baseline))],
-      [e(l.features), formatShape(encoder.output), formatShape(baseline.output), ratio(encoder.output[1] ?? 1, baseline.output[1] ?? 1) + e(l.perSide)],
-      [e(l.rf), `${encoder.receptiveField.size[0]}×${encoder.receptiveField.size[0]}`, `${baseline.receptiveField.size[0]}×${baseline.receptiveField.size[0]}`, ratio(encoder.receptiveField.size[0], baseline.receptiveField.size[0])],
-      [e(l.jump), String(encoder.receptiveField.stride[0]), String(baseline.receptiveField.stride[0]), ratio(encoder.receptiveField.stride[0], baseline.receptiveField.stride[0])],
+      [e(l.params), formatCount(encoder.params.total), formatCount(baseline.params.total), formatRatio(encoder.params.total, baseline.params.total)],
+      [e(l.macs), formatCompact(encoder.macs), formatCompact(baseline.macs), formatRatio(encoder.macs, baseline.macs)],
+      [e(l.memory), mem(encoder), mem(baseline), formatRatio(activationValues(encoder), activationValues(baseline))],
+      [e(l.features), formatShape(encoder.output), formatShape(baseline.output), formatRatio(encoder.output[1] ?? 1, baseline.output[1] ?? 1) + e(l.perSide)],
+      [e(l.rf), `${encoder.receptiveField.size[0]}×${encoder.receptiveField.size[0]}`, `${baseline.receptiveField.size[0]}×${baseline.receptiveField.size[0]}`, formatRatio(encoder.receptiveField.size[0], baseline.receptiveField.size[0])],
+      [e(l.jump), String(encoder.receptiveField.stride[0]), String(baseline.receptiveField.stride[0]), formatRatio(encoder.receptiveField.stride[0], baseline.receptiveField.stride[0])],
     ];
     return [
       `<h4>${e(l.strides)}</h4>`,

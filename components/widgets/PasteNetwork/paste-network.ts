@@ -6,6 +6,7 @@
  * so `render` stays synchronous and the parser never has to load with the page.
  */
 import { formatCompact, formatCount, isCalcError, type Network } from '../../../src/calc/index';
+import { int } from '../../../src/widget/fields';
 import { escapeHtml as e } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import { networkIds } from '../../../src/models/registry';
@@ -134,7 +135,7 @@ export const pasteNetwork: WidgetDef<PasteValues, PasteLabels> = {
   name: 'paste-network',
   fields: {
     text: { kind: 'text', maxLength: LIMITS.chars, rows: 12 },
-    size: { kind: 'int', min: 16, max: 2048 },
+    size: int(16, 2048),
     vs: { kind: 'choice', options: [NONE, ...networkIds] },
   },
   // The text's default is the sample the server parses (PasteNetwork.astro passes it as `initial`).

@@ -17,6 +17,7 @@ import {
   type LayerSpec,
 } from '../../../src/calc/index';
 import { basicBlock, bottleneck, EXPANSION } from '../../../src/models/resnet';
+import { CHANNELS, int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -235,10 +236,10 @@ export const resBlock: WidgetDef<ResBlockValues, ResBlockLabels> = {
   name: 'res-block',
   fields: {
     kind: { kind: 'choice', options: ['basic', 'bottleneck'] },
-    cin: { kind: 'int', min: 1, max: 4096 },
-    planes: { kind: 'int', min: 1, max: 2048 },
+    cin: CHANNELS,
+    planes: int(1, 2048),
     stride: { kind: 'choice', options: ['1', '2'] },
-    size: { kind: 'int', min: 1, max: 1024 },
+    size: int(1, 1024),
     shortcut: { kind: 'choice', options: ['auto', 'projection', 'identity'] },
   },
   // resnet50's layer2.0: 256×56×56 in, width 128, stride 2 → 512×28×28.

@@ -15,6 +15,7 @@ import {
   type LayerRow,
 } from '../../../src/calc/index';
 import { resnet, resnetCustom, resnetStages, type ResNetBlockKind, type ResNetDepth } from '../../../src/models/resnet';
+import { int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -219,12 +220,12 @@ export const resNetBuilder: WidgetDef<ResNetBuilderValues, ResNetBuilderLabels> 
   fields: {
     depth: { kind: 'choice', options: [...PRESETS, 'custom'] },
     strideOn: { kind: 'choice', options: ['3x3', '1x1'] },
-    size: { kind: 'int', min: 1, max: 1024 },
+    size: int(1, 1024),
     block: { kind: 'choice', options: ['basic', 'bottleneck'] },
-    n1: { kind: 'int', min: 1, max: 100 },
-    n2: { kind: 'int', min: 1, max: 100 },
-    n3: { kind: 'int', min: 1, max: 100 },
-    n4: { kind: 'int', min: 1, max: 100 },
+    n1: int(1, 100),
+    n2: int(1, 100),
+    n3: int(1, 100),
+    n4: int(1, 100),
   },
   defaults: { depth: '50', strideOn: '3x3', size: 224, block: 'bottleneck', n1: 3, n2: 4, n3: 6, n4: 3 },
   // English labels on the server only: the browser renders with the labels the server wrote

@@ -17,7 +17,7 @@ import {
   type RfTable,
 } from '../../../src/calc/index';
 import { patternField } from '../../../src/widget/pattern-field';
-import type { IntegerField } from '../../../src/widget/fields';
+import { int, type IntegerField } from '../../../src/widget/fields';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
 import { num, outputHtml, span } from './rf-render';
@@ -64,7 +64,7 @@ export interface RfState {
 /** Largest output map the explorer draws (the grid stays readable and clickable). */
 export const MAX_OUTPUT = 48;
 
-export const sizeField: IntegerField = { kind: 'int', min: 1, max: 48 };
+export const sizeField: IntegerField = int(1, 48);
 
 export const rfLabels = {
   title: 'Receptive-field explorer: build a stack, pick an output unit',

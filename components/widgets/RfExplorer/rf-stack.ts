@@ -3,7 +3,7 @@
  * state and the cell's hidden `stack` field), the raw values of each row, and the rows' HTML,
  * which the server and the enhance hook render alike.
  */
-import { parseInteger, type IntegerField } from '../../../src/widget/fields';
+import { int, parseInteger, type IntegerField } from '../../../src/widget/fields';
 import { escapeHtml as e } from '../../../src/widget/html';
 import type { RfLabels } from './rf-explorer';
 
@@ -20,10 +20,10 @@ export const LAYER_KEYS: readonly LayerKey[] = ['k', 's', 'd', 'p'];
 export const MAX_LAYERS = 8;
 
 export const layerFields: Readonly<Record<LayerKey, IntegerField>> = {
-  k: { kind: 'int', min: 1, max: 9 },
-  s: { kind: 'int', min: 1, max: 4 },
-  d: { kind: 'int', min: 1, max: 4 },
-  p: { kind: 'int', min: 0, max: 4 },
+  k: int(1, 9),
+  s: int(1, 4),
+  d: int(1, 4),
+  p: int(0, 4),
 };
 
 /** A control of a layer row: "l2.k" is layer 2's kernel. */

@@ -6,6 +6,7 @@
  */
 import { convMacs, convParams, formatCompact, formatCount, isCalcError } from '../../../src/calc/index';
 import { separableMacs, separableParams } from '../../../src/calc/index';
+import { CHANNELS, int } from '../../../src/widget/fields';
 import { escapeHtml as e, htmlTable } from '../../../src/widget/html';
 import { fill } from '../../../src/widget/template';
 import type { WidgetDef } from '../../../src/widget/widget';
@@ -90,11 +91,11 @@ export function factorText(ratio: number, l: SeparableConvLabels = separableConv
 export const separableConv: WidgetDef<SeparableConvValues, SeparableConvLabels> = {
   name: 'separable-conv',
   fields: {
-    cin: { kind: 'int', min: 1, max: 4096 },
-    cout: { kind: 'int', min: 1, max: 4096 },
-    k: { kind: 'int', min: 1, max: 11 },
-    m: { kind: 'int', min: 1, max: 8 },
-    size: { kind: 'int', min: 1, max: 2048 },
+    cin: CHANNELS,
+    cout: CHANNELS,
+    k: int(1, 11),
+    m: int(1, 8),
+    size: int(1, 2048),
   },
   defaults: { cin: 728, cout: 728, k: 3, m: 1, size: 19 },
   // English labels on the server only: the browser renders with the labels the server wrote

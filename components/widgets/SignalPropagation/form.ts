@@ -4,6 +4,7 @@
  */
 import type { ActivationName } from '../../../src/sim/activations';
 import type { InitName, Shortcut } from '../../../src/sim/signal';
+import { int } from '../../../src/widget/fields';
 import type { WidgetForm } from '../../../src/widget/widget';
 
 export type SignalValues = {
@@ -18,12 +19,12 @@ export type SignalValues = {
 export const signalForm: WidgetForm<SignalValues> = {
   name: 'signal-propagation',
   fields: {
-    depth: { kind: 'int', min: 1, max: 200 },
+    depth: int(1, 200),
     shortcut: { kind: 'choice', options: ['plain', 'residual'] },
     activation: { kind: 'choice', options: ['relu', 'sigmoid', 'tanh'] },
     init: { kind: 'choice', options: ['he', 'xavier', 'small'] },
     bn: { kind: 'choice', options: ['off', 'on'] },
-    seed: { kind: 'int', min: 1, max: 1000 },
+    seed: int(1, 1000),
   },
   defaults: { depth: 50, shortcut: 'plain', activation: 'sigmoid', init: 'xavier', bn: 'off', seed: 1 },
 };

@@ -2,7 +2,7 @@
  * Browser side of the widget contract: one custom element class per widget definition.
  * It reads the fields, validates them (src/widget/fields.ts), re-renders the output with the
  * same pure render the server used, and mirrors valid state into the URL query
- * (`?<ns>.<field>=value`). Bad input marks the field, shows a message and keeps the last
+ * (`?<ns>.<field>=value`) once the reader pauses. Bad input marks the field, shows a message and keeps the last
  * good result. Nothing here throws to the console.
  *
  * A widget whose render takes longer than a frame renders in its own Web Worker

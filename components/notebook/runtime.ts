@@ -2,7 +2,7 @@
  * Browser side of the widget contract: one custom element class per widget definition.
  * It reads the fields, validates them (src/widget/fields.ts), re-renders the output with the
  * same pure render the server used, and mirrors valid state into the URL query
- * (`?<ns>.<field>=value`). Bad input marks the field, shows a message and keeps the last
+ * (`?<ns>.<field>=value`) once the reader pauses. Bad input marks the field, shows a message and keeps the last
  * good result. Nothing here throws to the console.
  *
  * A widget whose render takes longer than a frame renders in its own Web Worker
@@ -18,6 +18,9 @@ import { morphInner } from './morph';
 import { errorOf, renderRequest, type RenderClient, type RenderReply } from './render-request';
 
 type AnyForm = WidgetForm<WidgetValues>;
+
+/** How long the reader pauses before the URL follows the result (writeUrlSoon). */
+const URL_DELAY_MS = 300;
 
 export function registerWidget<V extends WidgetValues, L extends WidgetLabels>(definition: WidgetDef<V, L>): void {
   const def: AnyWidgetDef = definition;
@@ -71,6 +74,9 @@ abstract class NotebookCell extends HTMLElement {
   private initial: WidgetValues = {};
   /** The result last written (null: the server's). */
   private shownHtml: string | null = null;
+  /** The URL write waiting for the reader to pause (writeUrlSoon). */
+  private pendingUrl: (() => void) | null = null;
+  private urlTimer = 0;
 
   connectedCallback(): void {
     this.ns = this.dataset.ns ?? this.form.name;
@@ -86,6 +92,7 @@ abstract class NotebookCell extends HTMLElement {
       reset.hidden = false;
       reset.addEventListener('click', () => this.reset());
     }
+    addEventListener('pagehide', this.flushUrl);
     if (this.applyUrlState()) this.update(false);
     this.enhance();
   }
@@ -201,8 +208,28 @@ abstract class NotebookCell extends HTMLElement {
     if (output && reply.html !== this.shownHtml) morphKeepingOpen(output, reply.html);
     this.shownHtml = reply.html;
     if (live && live.textContent !== reply.summary) live.textContent = reply.summary;
-    if (writeUrl) this.writeUrl(values, active);
+    if (writeUrl) this.writeUrlSoon(values, active);
   }
+
+  /**
+   * The URL follows the result once the reader pauses (URL_DELAY_MS after the last change), in
+   * one history.replaceState: a write is a same-document navigation (7–15 ms of main-thread CPU at
+   * 4× throttling, and Chromium then refetches and decodes the page's icon), which would otherwise
+   * run between a worker's reply and the frame that shows it, on every step of a reader's typing.
+   * Leaving the page writes what is pending, so Back returns to the state the reader left.
+   */
+  private writeUrlSoon(values: WidgetValues, active: ReadonlySet<string>): void {
+    this.pendingUrl = () => this.writeUrl(values, active);
+    clearTimeout(this.urlTimer);
+    this.urlTimer = window.setTimeout(this.flushUrl, URL_DELAY_MS);
+  }
+
+  private readonly flushUrl = (): void => {
+    clearTimeout(this.urlTimer);
+    const write = this.pendingUrl;
+    this.pendingUrl = null;
+    write?.();
+  };
 
   private writeUrl(values: WidgetValues, active: ReadonlySet<string>): void {
     const url = new URL(location.href);

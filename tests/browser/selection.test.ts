@@ -36,7 +36,7 @@ describe('a reader\'s choice survives a change', () => {
       await expect.poll(() => region.textContent()).toMatch(/^Output unit \(0, 0\)/);
       await stride.fill('1');
       await expect.poll(() => region.textContent()).toMatch(/^Output unit \(2, 3\)/);
-      expect(new URL(page.url()).searchParams.get('rf.unit')).toBe('2,3');
+      await expect.poll(() => new URL(page.url()).searchParams.get('rf.unit')).toBe('2,3');
       expect(problemList(problems)).toEqual([]);
     } finally {
       await context.close();
@@ -53,13 +53,16 @@ describe('a reader\'s choice survives a change', () => {
       const feedback = exercise.locator('[data-summary]');
       const prompt = (await feedback.textContent())?.trim();
       const answer = exercise.locator('input[name="answer"]');
+      const inUrl = async () => new URL(page.url()).searchParams.has(`${await exercise.getAttribute('data-ns')}.answer`);
       await answer.fill('1');
       await expect.poll(async () => (await feedback.textContent())?.trim()).toMatch(/^Not quite/);
+      // The URL follows once the reader pauses (runtime.ts, writeUrlSoon).
+      await expect.poll(inUrl).toBe(true);
       await answer.fill('');
       await expect.poll(async () => (await feedback.textContent())?.trim()).toBe(prompt);
       expect(await answer.getAttribute('aria-invalid')).toBeNull();
       expect((await exercise.locator('[data-msg-for="answer"]').textContent())?.trim()).toBe('');
-      expect(new URL(page.url()).searchParams.has(`${await exercise.getAttribute('data-ns')}.answer`)).toBe(false);
+      await expect.poll(inUrl).toBe(false);
       expect(problemList(problems)).toEqual([]);
     } finally {
       await context.close();

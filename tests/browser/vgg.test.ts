@@ -53,7 +53,8 @@ describe('VGG chapter', () => {
 
     await n.fill('2');
     await expect.poll(() => summary.innerText()).toContain('see 5×5');
-    expect(new URL(page.url()).searchParams.get('kernel-stack.n')).toBe('2');
+    // The URL follows once the reader pauses (runtime.ts, writeUrlSoon).
+    await expect.poll(() => new URL(page.url()).searchParams.get('kernel-stack.n')).toBe('2');
 
     const good = await cell.locator('[data-output]').innerHTML();
     for (const bad of ['', '0', '-1', '2.5', '1e309', 'three', '<b>x</b>']) {

@@ -14,6 +14,7 @@ import { locales, siteTitle, translationLocales } from './src/i18n/locales.ts';
 import { contentFileLocale } from './src/i18n/locale.ts';
 import { rehypeSharedHeadingIds } from './src/integrations/rehype-shared-heading-ids.ts';
 import { buildHints } from './src/integrations/build-hints.ts';
+import { pluginScrollFocus } from './src/integrations/ec-scroll-focus.ts';
 
 // SITE and BASE let the same build serve from a domain root or a project path (GitHub Pages).
 const site = process.env.SITE ?? 'https://backbone-notebook.example.org';
@@ -86,6 +87,8 @@ export default defineConfig({
           const locale = contentFileLocale(file.path);
           return locale === 'en' ? locales.root.lang : locales[locale].lang;
         },
+        // A block that may scroll sideways is focusable in the HTML, not only once measured (see the file).
+        plugins: [pluginScrollFocus()],
       },
       components: {
         // The search button's accessible name matches its visible label (see the file).

@@ -15,6 +15,7 @@ import { locales, siteTitle, translationLocales } from './src/i18n/locales.ts';
 import { contentFileLocale } from './src/i18n/locale.ts';
 import { rehypeSharedHeadingIds } from './src/integrations/rehype-shared-heading-ids.ts';
 import { buildHints } from './src/integrations/build-hints.ts';
+import { pluginScrollFocus } from './src/integrations/ec-scroll-focus.ts';
 
 /** The modules (with what they import) that every page with a widget loads: see `codeSplitting`. */
 const NOTEBOOK_CORE = /[\\/](components[\\/]notebook[\\/]runtime|src[\\/]calc[\\/](analyse|format)|src[\\/]widget[\\/]html)\.ts$/;
@@ -116,6 +117,8 @@ export default defineConfig({
           const locale = contentFileLocale(file.path);
           return locale === 'en' ? locales.root.lang : locales[locale].lang;
         },
+        // A block that may scroll sideways is focusable in the HTML, not only once measured (see the file).
+        plugins: [pluginScrollFocus()],
       },
       components: {
         // The search button's accessible name matches its visible label (see the file).

@@ -105,7 +105,17 @@ export default defineConfig({
       routeMiddleware: './src/integrations/route-data.ts',
       // Chapters live in ./content, outside Starlight's default src/content/docs.
       markdown: { processedDirs: ['./content'] },
-      customCss: ['./src/styles/notebook.css'],
+      customCss: [
+        './src/styles/notebook.css',
+        './src/styles/math.css',
+        './src/styles/figures.css',
+        './src/styles/rendering.css',
+        './src/styles/cells.css',
+        './src/styles/tables.css',
+        './src/styles/exercises.css',
+        './src/styles/print.css',
+        './src/styles/chinese.css',
+      ],
       sidebar,
       lastUpdated: false,
       pagination: true,

@@ -2,7 +2,7 @@
  * Code blocks that may scroll sideways are keyboard-focusable from the first byte, not only once
  * measured. Expressive Code's own script gives an overflowing <pre> `tabindex="0"` (axe's
  * scrollable-region-focusable) after measuring it, which needs the block laid out: a block far down
- * the page that the browser skips (`content-visibility: auto`, src/styles/notebook.css) would get it
+ * the page that the browser skips (`content-visibility: auto`, src/styles/rendering.css) would get it
  * only once scrolled near, so Tab would pass over it. This plugin decides at build time instead: a
  * block whose longest line is wider than the narrowest column a reader can have (320 CSS px, WCAG's
  * reflow width) gets `tabindex="0"` and `role="region"` in the HTML. When the block is laid out,

@@ -6,7 +6,7 @@
  * changed: components/notebook/morph.ts), the result's containment and compositor layer, no URL
  * write inside the update (the runtime writes once the reader pauses), and, at 1× in CPU time
  * (not wall time, which a busy host inflates), a frame showing the result that re-records only the
- * cell's block (isolated chapter blocks, notebook.css) and no task near a frame's worth of a
+ * cell's block (isolated chapter blocks, src/styles/rendering.css) and no task near a frame's worth of a
  * phone-class CPU. The timing table at 4× is scripts/frame-timing.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

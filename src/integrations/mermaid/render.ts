@@ -46,7 +46,7 @@ export function diagramStatus(contentDir = CONTENT_DIR) {
 /**
  * Labels are measured here, at render time, in these fonts and drawn in the reader's: Latin from
  * the system UI font, Han characters from a Simplified Chinese face (the stack the Chinese pages
- * use, src/styles/notebook.css). Noto Sans CJK SC is installed where diagrams are rendered
+ * use, src/styles/chinese.css). Noto Sans CJK SC is installed where diagrams are rendered
  * (Debian's fonts-noto-cjk); CJK faces all draw Han characters one em wide, so a label measured
  * in one fits in the others.
  */

@@ -35,7 +35,9 @@ describe('VGG chapter', () => {
     await expect.poll(() => diagrams.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await diagrams.first().getAttribute('alt')).toMatch(/^Diagram: .*3×3/);
     const vgg16 = analyse(getNetwork('vgg16'));
-    expect(await page.locator('main').innerText()).toContain(formatCount(vgg16.params.total));
+    // textContent: innerText leaves out what the browser has not laid out yet (the tables and
+    // prose far down the page are skipped until they near the viewport: content-visibility).
+    expect(await page.locator('main').textContent()).toContain(formatCount(vgg16.params.total));
     // Default cell: three 3×3 convs see 7×7 (the recursion, computed here by the core too).
     const r = receptiveFieldTable([{ kernel: 3 }, { kernel: 3 }, { kernel: 3 }]).r;
     await expect.poll(() => page.locator(`${CELL} [data-summary]`).first().innerText()).toContain(`see ${r}×${r}`);

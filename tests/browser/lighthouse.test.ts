@@ -10,8 +10,8 @@
  * tables, asides and headings skipped (content-visibility), the median of 3 was 100 on 13 of
  * the 20 pages and 96–99 on the rest with the host's load average between 8 and 1; on a quiet
  * host the Chinese chapters still lose a point to TBT in some runs (30–180 ms). The gate is a
- * floor of 80 on the median of the runs: it catches a page that regresses by a long task or
- * two, not the last points. The stable budgets (DOM size, no HTML math copy, one small font,
+ * floor of 90 on the median of the runs (lowest median measured at load 8: 96): it catches a page
+ * that regresses by a long task or two, not the last points. The stable budgets (DOM size, no HTML math copy, one small font,
  * script priority, a CPU-scaled style + layout time) are in budgets.test.ts.
  *
  * Cost: every page in every language is checked, so each run does only what is gated: the
@@ -34,7 +34,7 @@ import { chapterPages, site } from '../support/site.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
-const PERF_FLOOR = 80;
+const PERF_FLOOR = 90;
 
 const auditRefs = CATEGORIES.flatMap((c) => defaultConfig.categories![c]!.auditRefs);
 /** The audits that count towards the gated categories' scores (weight > 0), from Lighthouse's own config. */

@@ -128,6 +128,8 @@ describe('explorer: paste your network', () => {
     await cell.locator('input[name="size"]').fill('224');
     await paste(page, vgg11);
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#paste=z[A-Za-z0-9_-]+$/);
+    // The size follows once the reader pauses (the runtime's URL write waits for a pause).
+    await expect.poll(() => new URL(page.url()).searchParams.get('paste-network.size')).toBe('224');
     const link = page.url();
     expect(new URL(link).search).not.toContain('paste=');
     const summary = await cell.locator('[data-summary]').innerText();

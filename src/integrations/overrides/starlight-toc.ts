@@ -9,6 +9,9 @@
  * frame, and does nothing while it is hidden (the desktop list on a phone, the mobile one on a
  * desktop).
  */
+// Every page with a table of contents has sections a link can point to.
+import './arrive-at-section.ts';
+
 const PAGE_TITLE_ID = '_top';
 /** Starlight's band: 32 px below the header (and the mobile summary), 53 px tall. */
 const BAND_OFFSET = 32;

@@ -53,6 +53,12 @@ const MAX_TASK_CPU_MS = 16;
  */
 const MAX_PAINT_CPU_MS = 2.5;
 
+/** Whether the page's address holds the cell's changed field (`?<ns>.layers=64`). */
+function inUrl(url: string, change: Readonly<Record<string, string>>): boolean {
+  const [field, value] = Object.entries(change)[0]!;
+  return new RegExp(`\\.${field}=${value}(&|$)`).test(new URL(url).search);
+}
+
 describe.each(CASES.map((c) => [`${c.widget} on /${c.page}`, c] as const))('%s', (_label, c) => {
   test('the largest stack: a small reply, only changed nodes replaced, its own layer, no URL write, only its block repainted, no long task', async () => {
     const context = await newContext(browser);
@@ -63,6 +69,8 @@ describe.each(CASES.map((c) => [`${c.widget} on /${c.page}`, c] as const))('%s',
       // Starts the worker and compiles the numerics (paid once per page).
       await timeUpdate(page, c.widget, c.from);
       await settled(page, c.widget);
+      // That update's URL write (once the reader pauses) lands before the timed one starts.
+      await expect.poll(() => inUrl(page.url(), c.from)).toBe(true);
       const cost = await timeUpdate(page, c.widget, c.to);
       await settled(page, c.widget);
 
@@ -80,8 +88,7 @@ describe.each(CASES.map((c) => [`${c.widget} on /${c.page}`, c] as const))('%s',
       expect(blocks.length).toBeGreaterThan(10);
       expect(blocks.filter((i) => i !== 'isolate'), 'chapter blocks that are not stacking contexts').toEqual([]);
       // The URL follows once the reader pauses.
-      const [field, value] = Object.entries(c.to)[0]!;
-      await expect.poll(() => new URL(page.url()).search).toMatch(new RegExp(`\\.${field}=${value}(&|$)`));
+      await expect.poll(() => inUrl(page.url(), c.to)).toBe(true);
       expect(problemList(problems)).toEqual([]);
     } finally {
       await context.close();

@@ -2,8 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects, in order: fast unit tests; the built site in Chromium (one build per run, see
 // tests/support/global-setup.ts), one file at a time (two at a time was slower on two cores:
-// a11y went from 145 to 312 s); then Lighthouse alone, since its simulated performance score
-// counts CPU time and must not share the machine.
+// a11y went from 145 to 312 s), but inside a file the per-page loops run their pages at once
+// (describe.concurrent, up to Vitest's maxConcurrency of 5: a page waiting on its scripts or
+// the network leaves a core idle; a11y 85 → 70 s, widgets 68 → 55 s); then Lighthouse alone,
+// since its simulated performance score counts CPU time and must not share the machine.
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],

@@ -59,7 +59,7 @@ const all = pages();
  * colour rules run again. Both themes' diagrams, code and widget colours are in the page's CSS,
  * so no reload is needed to see them.
  */
-describe.each(all.map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
+describe.concurrent.each(all.map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
   test('has no axe violations in the light theme, nor colour violations in the dark theme', async () => {
     const context = await newContext(browser, { theme: 'light' });
     try {
@@ -97,7 +97,7 @@ test('some page has a widget to check from the keyboard', () => {
   expect(widgetPages.length).toBeGreaterThan(0);
 });
 
-describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('keyboard on %s', (_label, info) => {
+describe.concurrent.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('keyboard on %s', (_label, info) => {
   test('every widget control is reachable with Tab, and typing and arrow keys work', async () => {
     const context = await newContext(browser);
     try {

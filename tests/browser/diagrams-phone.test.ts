@@ -33,7 +33,7 @@ test('chapters with diagrams exist (the check below is not vacuous)', () => {
   expect(withDiagrams.length).toBeGreaterThanOrEqual(4);
 });
 
-describe.each(withDiagrams.map((p) => [`/${p.path}`, p] as const))('%s at 390 px', (_label, info) => {
+describe.concurrent.each(withDiagrams.map((p) => [`/${p.path}`, p] as const))('%s at 390 px', (_label, info) => {
   test(`every diagram's labels are ≥ ${MIN_DIAGRAM_TEXT_PX} px, or its frame scrolls and is keyboard-focusable`, async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     try {

@@ -187,7 +187,7 @@ async function expectResultsWithoutJavaScript(url: string): Promise<void> {
   }
 }
 
-describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s', (_label, info) => {
+describe.concurrent.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s', (_label, info) => {
   const url = rootUrl + info.path;
 
   test('without JavaScript, every widget shows its computed result', () => expectResultsWithoutJavaScript(url));
@@ -384,7 +384,7 @@ describe.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s
   });
 });
 
-describe.each(translatedWidgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s (a translation)', (_label, info) => {
+describe.concurrent.each(translatedWidgetPages.map((p) => [`/${p.path}`, p] as const))('widgets on %s (a translation)', (_label, info) => {
   const url = rootUrl + info.path;
 
   test('without JavaScript, every widget shows its computed result', () => expectResultsWithoutJavaScript(url));

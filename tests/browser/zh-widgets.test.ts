@@ -51,7 +51,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(zhPages.map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
+describe.concurrent.each(zhPages.map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
   test.each([
     ['with JavaScript', true],
     ['without JavaScript', false],

@@ -195,3 +195,15 @@ export async function open(page: Page, url: string, options: { settle?: boolean 
   const response = await page.goto(url, { waitUntil: options.settle ? 'networkidle' : 'load' });
   if (!response) throw new Error(`no response for ${url}`);
 }
+
+/**
+ * Runs `task` on every item, at most `limit` at a time. For page loops that mostly wait (for a
+ * script's timer, the network), where one page at a time leaves the two cores idle.
+ */
+export async function eachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

@@ -6,13 +6,17 @@
  *
  * Accessibility, best practices and SEO must score 100 (they do not depend on timing). The
  * performance score does: one unchanged build scored 83–100 on this 2-core host. With the
- * table of contents' whole-page query gone, the simulations in a worker and late code, math,
- * tables, asides and headings skipped (content-visibility), the median of 3 was 100 on 13 of
- * the 20 pages and 96–99 on the rest with the host's load average between 8 and 1; on a quiet
- * host the Chinese chapters still lose a point to TBT in some runs (30–180 ms). The gate is a
- * floor of 90 on the median of the runs (lowest median measured at load 8: 96): it catches a page
+ * table of contents' whole-page query gone, the simulations in a worker, late code, math,
+ * tables, asides and headings skipped (content-visibility) and a Chinese font on the host (as
+ * readers have; without one, Han text went through Chromium's per-character fallback and the
+ * Chinese pages lost 3–10 points), two quiet-host reports of 3 runs per page gave 16 and 11 of
+ * the 20 pages a median of 100 and the rest 98–99; single runs went as low as 92. What is left
+ * is the style + layout of the widgets, which Chromium forces at DOMContentLoaded even when
+ * they are skipped (src/styles/rendering.css). The gate is a floor of 90 on the median of the
+ * runs: the CI host is slower than this one (the same suite ran 607 s here and 697 s there), and
+ * a simulated score counts CPU time, so a higher floor would fail unchanged pages; it catches a page
  * that regresses by a long task or two, not the last points. The stable budgets (DOM size, no HTML math copy, one small font,
- * script priority, a CPU-scaled style + layout time) are in budgets.test.ts.
+ * script priority, a style + layout CPU time) are in budgets.test.ts.
  *
  * Cost: every page in every language is checked, so each run does only what is gated: the
  * audits that carry weight in the four categories (the category scores are weighted means of

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, open, pages, site } from '../support/site.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, open, pages, site } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -42,13 +43,7 @@ async function axe(page: Page, only: 'tags' | 'theme'): Promise<string[]> {
   );
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const { rootUrl } = site();
 const all = pages();
@@ -61,7 +56,7 @@ const all = pages();
  */
 describe.concurrent.each(all.map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
   test('has no axe violations in the light theme, nor colour violations in the dark theme', async () => {
-    const context = await newContext(browser, { theme: 'light' });
+    const context = await newContext(browser(), { theme: 'light' });
     try {
       const page = await context.newPage();
       await open(page, rootUrl + info.path);
@@ -99,7 +94,7 @@ test('some page has a widget to check from the keyboard', () => {
 
 describe.concurrent.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('keyboard on %s', (_label, info) => {
   test('every widget control is reachable with Tab, and typing and arrow keys work', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     try {
       const page = await context.newPage();
       await open(page, rootUrl + info.path);

@@ -6,17 +6,11 @@
  * worst case: every skipped block is above it. At 1280 f03d40b left /primer/#exercises 65 px
  * and /resnet/#resnet-as-a-segmentation-encoder −200 px off their place.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, problemList, site, watch } from '../support/site.ts';
+import { describe, expect, test } from 'vitest';
+import { newContext, problemList, site, watch } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const CASES = [
   { path: 'primer/#exercises', width: 1280 },
@@ -26,7 +20,7 @@ const CASES = [
 
 describe('a link to a section lands on the section', () => {
   test.each(CASES)('$path at $width px', async ({ path, width }) => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     try {
       const page = await context.newPage();
       await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });

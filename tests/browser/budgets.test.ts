@@ -15,9 +15,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chapterPages, elementCount, launchBrowser, open, readPage, ROOT, site, type SitePage } from '../support/site.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chapterPages, elementCount, open, readPage, ROOT, site, type SitePage } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 import { builtFile, pageLoad, PHONE_VIEWPORT } from '../support/page-load.ts';
 import { MATH_FONT_PATH } from '../../src/integrations/build-hints.ts';
 
@@ -52,15 +53,11 @@ interface Row {
   medianMs: number;
 }
 
-let browser: Browser;
+const browser = useBrowser();
 const rows: Row[] = [];
 const { rootUrl } = site();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
 afterAll(async () => {
-  await browser?.close();
   if (rows.length === 0) return;
   const header = `${'page'.padEnd(26)} ${'elements'.padStart(8)}  fonts              style+layout ms (3 loads)  median ms`;
   const lines = rows.map(
@@ -94,15 +91,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** One cold traced load for the timing budget: Chromium's style + layout time. */
 async function timedLoad(url: string) {
-  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light' });
+  const context = await browser().newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light' });
   try {
     const page: Page = await context.newPage();
     // A trace of the load: style recalculation and layout, in the renderer's thread time (CPU
     // time of the main thread, so other processes on a busy host do not inflate it).
-    await browser.startTracing(page, { categories: ['devtools.timeline'] });
+    await browser().startTracing(page, { categories: ['devtools.timeline'] });
     await open(page, url);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string; tdur?: number }[] };
+    const trace = JSON.parse((await browser().stopTracing()).toString('utf8')) as { traceEvents: { name: string; ph: string; tdur?: number }[] };
     const styleLayoutMs =
       trace.traceEvents.filter((e) => e.ph === 'X' && (e.name === 'UpdateLayoutTree' || e.name === 'Layout')).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
     return { styleLayoutMs };
@@ -114,7 +111,7 @@ async function timedLoad(url: string) {
 describe.each(chapterPages().map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
   test(`≤ ${MAX_ELEMENTS} elements, MathML-only math, one small font, low-priority module scripts; on each language's heaviest chapter style + layout ≤ ${MAX_STYLE_LAYOUT_MS} ms CPU (Han text ×${CJK_LAYOUT_FACTOR})`, async () => {
     // The budgets without timing read the run's shared load of the page (tests/support/page-load.ts).
-    const first = await pageLoad(browser, rootUrl + info.path);
+    const first = await pageLoad(browser(), rootUrl + info.path);
     const fonts = first.fonts.map((f) => ({ url: f.url, bytes: builtFile(f.url).length }));
     const runs = [];
     const timedRuns = timed.has(info.path) ? 3 : 0;

@@ -8,17 +8,12 @@
  * scrolls at a phone's 390 px scrolls at 320 too, so 320 covers the phones. At 1280 px, once scrolled into view, a block that does not overflow
  * loses its stop (Expressive Code's script still runs).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chapterPages, eachConcurrently, launchBrowser, open, readPage, site } from '../support/site.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chapterPages, eachConcurrently, open, readPage, site } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const { rootUrl } = site();
 const withCode = chapterPages().filter((p) => readPage(p).includes('class="expressive-code"'));
@@ -41,7 +36,7 @@ const AT_ONCE = 4;
 
 describe.each(WIDTHS.map((w) => [w] as const))('%i px', (width) => {
   test('every code block that scrolls is focusable straight after load, on every page', async () => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await browser().newContext({ viewport: { width, height: 800 } });
     try {
       const problems: string[] = [];
       await eachConcurrently(withCode, AT_ONCE, async (info) => {
@@ -72,7 +67,7 @@ test('the checks above are not vacuous: blocks were skipped at load, and some sc
 });
 
 test('at 1280 px a block that does not scroll is no tab stop once seen; one that scrolls stays one', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const problems: string[] = [];
     let stops = 0;

@@ -5,18 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chapterPages, launchBrowser, open, readPage, site } from '../support/site.ts';
+import { describe, expect, test } from 'vitest';
+import { chapterPages, open, readPage, site } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 import { MIN_DIAGRAM_TEXT_PX } from '../../src/integrations/remark-mermaid.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const { rootUrl, builds } = site();
 const withDiagrams = chapterPages().filter((p) => readPage(p).includes('class="mermaid-figure"'));
@@ -35,7 +29,7 @@ test('chapters with diagrams exist (the check below is not vacuous)', () => {
 
 describe.concurrent.each(withDiagrams.map((p) => [`/${p.path}`, p] as const))('%s at 390 px', (_label, info) => {
   test(`every diagram's labels are ≥ ${MIN_DIAGRAM_TEXT_PX} px, or its frame scrolls and is keyboard-focusable`, async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
       await open(page, rootUrl + info.path);

@@ -4,9 +4,10 @@
  * link, asset and #fragment it references resolves (fragments against ids on the target page).
  * Each page's load is the run's shared one (tests/support/page-load.ts), made at phone width.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, listPages, newContext, open, problemList, site, watch } from '../support/site.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { listPages, newContext, open, problemList, site, watch } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 import { pageLoad } from '../support/page-load.ts';
 import { translationLocales } from '../../src/i18n/locales.ts';
 
@@ -31,14 +32,10 @@ function decodeEntities(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 }
 
-let browser: Browser;
+const browser = useBrowser();
 let context: BrowserContext;
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newContext(browser);
-});
-afterAll(async () => {
-  await browser?.close();
+  context = await newContext(browser());
 });
 
 const { builds, rootUrl, baseUrl } = site();
@@ -58,7 +55,7 @@ describe.each(variants)('$name build', ({ root, build }) => {
   // Concurrent tests assert with their own `expect` (Vitest's rule for concurrent tests). The load
   // is the run's shared one (tests/support/page-load.ts): weight and budgets read the same record.
   test.concurrent.for(pages.map((p) => [`/${p.path}`, p] as const))('%s loads cleanly and its links resolve', async ([, info], { expect }) => {
-    const { problems, refs } = await pageLoad(browser, root + info.path);
+    const { problems, refs } = await pageLoad(browser(), root + info.path);
     const origin = new URL(root).origin;
     const broken: string[] = [];
     for (const ref of new Set(refs)) {

@@ -5,23 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { analyse, formatCount } from '../../src/calc/index';
 import { getNetwork } from '../../src/models/registry';
-import { launchBrowser, newContext, open, problemList, ROOT, site, watch } from '../support/site.ts';
+import { newContext, open, problemList, ROOT, site, watch } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 
 const CELL = '[data-widget="paste-network"]';
 const fixture = (path: string) => readFileSync(join(ROOT, 'tests', 'fixtures', 'paste', path), 'utf8');
 const url = () => `${site().rootUrl}explorer/`;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /**
  * Puts `text` in the textarea as a paste does (the value, then one input event) and waits until
@@ -50,7 +45,7 @@ async function totalsRow(page: Page, name: string): Promise<string[]> {
 
 describe('explorer: paste your network', () => {
   test('without JavaScript the tiny custom net is analysed, with its wiring report', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(browser(), { javaScriptEnabled: false });
     const page = await context.newPage();
     await open(page, url());
     const cell = page.locator(CELL);
@@ -65,7 +60,7 @@ describe('explorer: paste your network', () => {
   });
 
   test('a pasted torchvision ResNet-50 gives exactly the registry resnet50, side by side', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const problems = watch(page);
     await open(page, url());
@@ -85,7 +80,7 @@ describe('explorer: paste your network', () => {
   });
 
   test('bad text is marked at its line, keeps the last result, runs no markup and logs nothing', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const problems = watch(page);
     await open(page, url());
@@ -119,7 +114,7 @@ describe('explorer: paste your network', () => {
   });
 
   test('the pasted text round-trips through the URL fragment, never the query', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const problems = watch(page);
     await open(page, url());
@@ -152,7 +147,7 @@ describe('explorer: paste your network', () => {
   });
 
   test('a network too large for a link is analysed and the page says it is not kept in the address', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const problems = watch(page);
     await open(page, url());
@@ -168,7 +163,7 @@ describe('explorer: paste your network', () => {
   });
 
   test('sample buttons load their text (the large ones on demand) and the keyboard reaches them', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const problems = watch(page);
     await open(page, url());

@@ -6,22 +6,16 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { CACHE, launchBrowser, newContext, open, pages, site } from '../support/site.ts';
+import type { Page } from 'playwright-core';
+import { CACHE, newContext, open, pages, site } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 const { rootUrl } = site();
 /** The reference chapter (widgets, diagrams, generated tables, external links), in every language it is translated into. */
 const CHAPTERS = pages()
   .filter((p) => p.slug === 'vgg/')
   .map((p) => p.path);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 test('the reference chapter is in the build', () => {
   expect(CHAPTERS).toContain('vgg/');
@@ -30,7 +24,7 @@ test('the reference chapter is in the build', () => {
 describe.each(CHAPTERS)('/%s in print', (CHAPTER) => {
   let page: Page;
   beforeAll(async () => {
-    const context = await newContext(browser, { theme: 'dark' });
+    const context = await newContext(browser(), { theme: 'dark' });
     page = await context.newPage();
     // The reader's own numbers, through the URL state every widget keeps.
     await open(page, rootUrl + CHAPTER);

@@ -3,21 +3,15 @@
  * clamps the chosen output unit while a change makes the map smaller and restores it once the map
  * fits again; an exercise whose answer is cleared returns to its neutral prompt.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, open, problemList, site, watch } from '../support/site.ts';
+import { describe, expect, test } from 'vitest';
+import { newContext, open, problemList, site, watch } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('a reader\'s choice survives a change', () => {
   test('primer RF explorer: the chosen unit is clamped while the map shrinks and restored when it fits', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     try {
       const page = await context.newPage();
       const problems = watch(page);
@@ -44,7 +38,7 @@ describe('a reader\'s choice survives a change', () => {
   });
 
   test('an exercise whose answer is cleared shows the neutral prompt, not an error', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     try {
       const page = await context.newPage();
       const problems = watch(page);

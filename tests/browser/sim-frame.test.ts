@@ -9,18 +9,12 @@
  * cell's block (isolated chapter blocks, src/styles/rendering.css) and no task near a frame's worth of a
  * phone-class CPU. The timing table at 4× is scripts/frame-timing.ts.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, open, problemList, site, watch } from '../support/site.ts';
+import { describe, expect, test } from 'vitest';
+import { newContext, open, problemList, site, watch } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 import { settled, timeUpdate } from '../support/frame-timing.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /**
  * The largest stack each cell allows at its default map size (EffectiveRf/form.ts: 64 layers of
@@ -61,7 +55,7 @@ function inUrl(url: string, change: Readonly<Record<string, string>>): boolean {
 
 describe.each(CASES.map((c) => [`${c.widget} on /${c.page}`, c] as const))('%s', (_label, c) => {
   test('the largest stack: a small reply, only changed nodes replaced, its own layer, no URL write, only its block repainted, no long task', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     try {
       const page = await context.newPage();
       const problems = watch(page);

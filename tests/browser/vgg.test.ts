@@ -3,26 +3,20 @@
  * JavaScript; with it, the cell recomputes on input, rejects bad input in place, and keeps
  * its state in the address bar. Expected numbers come from the calc core, not from here.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { analyse, receptiveFieldTable, formatCount } from '../../src/calc/index';
 import { getNetwork } from '../../src/models/registry';
-import { launchBrowser, newContext, open, problemList, site, watch } from '../support/site.ts';
+import { newContext, open, problemList, site, watch } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const url = () => `${site().rootUrl}vgg/`;
 const CELL = '[data-widget="kernel-stack"]';
 
 describe('VGG chapter', () => {
   test('reads without JavaScript: KaTeX math, diagrams, the generated tables and the default cell result', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(browser(), { javaScriptEnabled: false });
     const page = await context.newPage();
     await open(page, url());
     expect(await page.locator('math[display="block"]').count()).toBeGreaterThanOrEqual(3);
@@ -45,7 +39,7 @@ describe('VGG chapter', () => {
   });
 
   test('the kernel-stack cell recomputes on input, rejects bad input in place and shares its state', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const problems = watch(page);
     await open(page, url());
@@ -75,7 +69,7 @@ describe('VGG chapter', () => {
   });
 
   test('a shared link restores the cell, and a hostile one is rejected like typing', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     const problems = watch(page);
     await open(page, `${url()}?kernel-stack.n=2&kernel-stack.d=2`);
@@ -89,7 +83,7 @@ describe('VGG chapter', () => {
   });
 
   test.each(['light', 'dark'] as const)('in the %s theme each diagram shows one image, drawn for that theme', async (theme) => {
-    const context = await newContext(browser, { theme });
+    const context = await newContext(browser(), { theme });
     const page = await context.newPage();
     await open(page, url());
     const shown = await page.locator('.mermaid-figure').evaluateAll((figures) =>

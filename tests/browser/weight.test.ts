@@ -9,9 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, pages, site } from '../support/site.ts';
+import { afterAll, expect, test } from 'vitest';
+import { pages, site } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 import { builtFile, pageLoad } from '../support/page-load.ts';
 
 /** 40 kB, in bytes (decimal kilobytes: the stricter reading). */
@@ -26,13 +26,9 @@ interface Weight {
   readonly raw: number;
 }
 
-let browser: Browser;
+const browser = useBrowser();
 const weights: Weight[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
 afterAll(async () => {
-  await browser?.close();
   if (weights.length === 0) return;
   // The report the issue asks for: every page, heaviest first.
   const rows = [...weights].sort((a, b) => b.gzip - a.gzip);
@@ -48,7 +44,7 @@ const { rootUrl } = site();
 test.for(pages().map((p) => [`/${p.path}`, p] as const))(
   `%s loads at most ${JS_BUDGET / 1000} kB of JavaScript (gzip), and no Mermaid, KaTeX or framework runtime`,
   async ([, info]) => {
-    const load = await pageLoad(browser, rootUrl + info.path);
+    const load = await pageLoad(browser(), rootUrl + info.path);
     const files = [
       ...load.scripts.map((s) => ({ url: s.url, body: builtFile(s.url) })),
       ...load.inlineScripts.map((text, i) => ({ url: `inline script ${i + 1}`, body: Buffer.from(text) })),
@@ -76,7 +72,7 @@ test('a page with widgets loads the widget core as one chunk, runtime and calc c
   const withWidgets = pages().filter((p) => readFileSync(p.file, 'utf8').includes('data-widget='));
   expect(withWidgets.length, 'pages with widgets').toBeGreaterThan(0);
   for (const info of withWidgets) {
-    const load = await pageLoad(browser, rootUrl + info.path);
+    const load = await pageLoad(browser(), rootUrl + info.path);
     const core = load.scripts.filter((s) => /\/_astro\/notebook\.[\w-]+\.js$/.test(s.url));
     expect(core.map((s) => s.url), `/${info.path}`).toHaveLength(1);
     const body = builtFile(core[0]!.url).toString('utf8');

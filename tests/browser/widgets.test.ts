@@ -8,21 +8,16 @@
  * - each textarea (a pasted text the widget parses) likewise, with broken text as its bad values;
  * - hostile values in the URL state do no harm, and nothing reaches the console.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
-import { launchBrowser, newContext, open, pages, problemList, readPage, site, watch } from '../support/site.ts';
+import { describe, expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { newContext, open, pages, problemList, readPage, site, watch } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 
 const BROKEN_TEXT = /\b(NaN|Infinity|undefined|null)\b|\[object /;
 /** Markup that would set a global if the page ever parsed a field value as HTML. */
 const MARKUP = '<img src=x onerror="window.__pwned=1"><b>9</b>';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const { rootUrl } = site();
 const withWidgets = pages().filter((p) => !p.is404 && readPage(p).includes('data-widget='));
@@ -161,14 +156,14 @@ async function probeField(el: HTMLInputElement | HTMLSelectElement, probe: Probe
 
 /** A browser context whose pages carry readWidget, for probeField() and the textarea check. */
 async function widgetContext() {
-  const context = await newContext(browser);
+  const context = await newContext(browser());
   await context.addInitScript({ content: `globalThis.nbReadWidget = ${readWidget.toString()};` });
   return context;
 }
 
 /** Every widget on the page shows a result and a summary with JavaScript off, with no broken values. */
 async function expectResultsWithoutJavaScript(url: string): Promise<void> {
-  const context = await newContext(browser, { javaScriptEnabled: false });
+  const context = await newContext(browser(), { javaScriptEnabled: false });
   try {
     const page = await context.newPage();
     await open(page, url);
@@ -320,7 +315,7 @@ describe.concurrent.each(widgetPages.map((p) => [`/${p.path}`, p] as const))('wi
   });
 
   test('hostile URL state (markup, 1e309, 300 digits) is refused and keeps the default result', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     try {
       const page = await context.newPage();
       const problems = watch(page);

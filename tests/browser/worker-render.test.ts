@@ -5,20 +5,14 @@
  * Chromium there, whose Math.exp/log/sin/cos differ in the last bits, hence src/sim/portable-math.ts);
  * while the worker runs, the previous result stays, marked aria-busy.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { effectiveRfWidget } from '../../components/widgets/EffectiveRf/effective-rf';
 import { signalPropagation } from '../../components/widgets/SignalPropagation/signal-propagation';
 import type { AnyWidgetDef, WidgetValues } from '../../src/widget/widget';
-import { launchBrowser, newContext, open, problemList, site, watch } from '../support/site.ts';
+import { newContext, open, problemList, site, watch } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const CASES = [
   { page: 'primer/', def: effectiveRfWidget, change: { layers: '12', activation: 'relu', weights: 'random' } },
@@ -28,7 +22,7 @@ const CASES = [
 
 describe.each(CASES.map((c) => [`${c.def.name} on /${c.page}`, c] as const))('%s', (_label, c) => {
   test("loads no numerics with the page; in a worker computes exactly the server's render", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     try {
       const page = await context.newPage();
       const problems = watch(page);

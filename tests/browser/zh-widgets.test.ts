@@ -4,9 +4,10 @@
  * with JavaScript (after the widgets' custom elements have re-rendered) and without. One load per
  * page and mode. Every page under zh-cn/ in the build is checked, so new chapters are covered.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, open, pages, site } from '../support/site.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, open, pages, site } from '../support/site.ts';
+import { useBrowser } from '../support/browser.ts';
 import { englishWords } from '../support/english.ts';
 
 const { rootUrl } = site();
@@ -43,20 +44,14 @@ async function readerText(page: Page): Promise<{ where: string; text: string; pa
   });
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.concurrent.each(zhPages.map((p) => [`/${p.path}`, p] as const))('%s', (_label, info) => {
   test.each([
     ['with JavaScript', true],
     ['without JavaScript', false],
   ])('widgets, tables and figures speak Chinese %s', async (_mode, javaScriptEnabled) => {
-    const context = await newContext(browser, { javaScriptEnabled });
+    const context = await newContext(browser(), { javaScriptEnabled });
     try {
       const page = await context.newPage();
       await open(page, rootUrl + info.path);

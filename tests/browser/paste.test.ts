@@ -34,13 +34,17 @@ async function waitParsed(page: Page): Promise<void> {
   await page.waitForFunction((sel) => !document.querySelector(`${sel} .nb-output`)?.hasAttribute('aria-busy'), CELL);
 }
 
-/** The totals table's cells for one row ("Parameters", "MACs"), one per model column. */
+/**
+ * The totals table's cells for one row ("Parameters", "MACs"), one per model column. Text
+ * content, not innerText: the cell's result is not laid out until the reader nears it
+ * (src/styles/rendering.css), and innerText of skipped content is empty.
+ */
 async function totalsRow(page: Page, name: string): Promise<string[]> {
   return page
     .locator(`${CELL} .ex-totals tr`)
     .filter({ has: page.locator('th', { hasText: new RegExp(`^${name}$`) }) })
     .locator('td')
-    .allInnerTexts();
+    .allTextContents();
 }
 
 describe('explorer: paste your network', () => {

@@ -22,7 +22,7 @@ import { getNetwork, networkIds, networkOptions, type NetworkOptions } from '../
 import { NETWORK_OPTIONS, optionNames, type OptionChoice, type OptionName } from '../../../src/models/options';
 import { unitsOf, type Unit } from '../../../src/calc/index';
 import { barsSvg, rfChartSvg } from './explorer-charts';
-import { explorerLabels, vsName, type ExplorerLabels } from './explorer-labels';
+import { vsName, type ExplorerLabels } from './explorer-labels';
 import { layerTableHtml, phrased, totalsHtml } from './explorer-tables';
 
 export { barsSvg, rfChartSvg, rfSeries, tickStep } from './explorer-charts';
